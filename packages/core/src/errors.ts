@@ -1,0 +1,72 @@
+/**
+ * Base class of every error core throws. Each carries a machine-readable `reason` so the edge can map it to
+ * an HTTP status and log the precise cause, while answering the client with a generic message.
+ *
+ * @example
+ * ```ts
+ * try { verifySignature(input) } catch (error) {
+ *   if (error instanceof GenesysEventsError) log.warn('rejected', { reason: error.reason });
+ * }
+ * ```
+ */
+export class GenesysEventsError extends Error {
+  readonly reason: string;
+
+  constructor(reason: string, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    this.reason = reason;
+  }
+}
+
+/** Why a signature did not verify. Never carries the secret, the signature or the computed MAC. */
+export type SignatureFailureReason =
+  | 'missing_signature'
+  | 'malformed_signature'
+  | 'signature_mismatch'
+  | 'no_secrets_configured';
+
+/**
+ * The request's signature is missing, malformed or does not match any configured secret (answered with 401).
+ *
+ * @example
+ * ```ts
+ * throw new SignatureVerificationError('signature_mismatch', 'no secret matched', { secretsTried: 2 });
+ * ```
+ */
+export class SignatureVerificationError extends GenesysEventsError {
+  declare readonly reason: SignatureFailureReason;
+  /** Safe facts for the log (counts, encodings, lengths); never secret material. */
+  readonly details: Readonly<Record<string, string | number | boolean>>;
+
+  constructor(
+    reason: SignatureFailureReason,
+    message: string,
+    details: Record<string, string | number | boolean> = {},
+  ) {
+    super(reason, message);
+    this.details = details;
+  }
+}
+
+/** Why a verified (or not yet verified) body could not be understood. */
+export type MalformedPayloadReason =
+  | 'empty_body'
+  | 'invalid_percent_encoding'
+  | 'missing_field'
+  | 'duplicate_field'
+  | 'invalid_json'
+  | 'unrecognised_shape'
+  | 'invalid_event';
+
+/**
+ * The body is not a well-formed payload of the expected format (answered with 400).
+ *
+ * @example
+ * ```ts
+ * throw new MalformedPayloadError('missing_field', 'form field "webhook" is missing');
+ * ```
+ */
+export class MalformedPayloadError extends GenesysEventsError {
+  declare readonly reason: MalformedPayloadReason;
+}

@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import { MalformedPayloadError } from '../errors';
+import { type EventBridgeEnvelope, eventBridgeEnvelopeSchema, type GenesysNotification, genesysNotificationSchema } from './envelope';
+import {
+  CALL_ANALYSIS_COMPLETED,
+  type CallAnalysisCompleted,
+  callAnalysisCompletedSchema,
+  SEED_CONVERSATION_EVENT_TYPES,
+  type SeedConversationEvent,
+  seedConversationEventSchema,
+} from './seed-events';
+
+/** A webhook body, recognised as one of the shapes the routes accept. */
+export type RecognisedEvent =
+  | { readonly kind: 'seed-conversation'; readonly event: SeedConversationEvent }
+  | { readonly kind: 'seed-unknown'; readonly eventType: string; readonly event: Record<string, unknown> }
+  | { readonly kind: 'notification'; readonly notification: GenesysNotification; readonly envelope?: EventBridgeEnvelope }
+  | { readonly kind: 'call-analysis'; readonly analysis: CallAnalysisCompleted; readonly envelope: EventBridgeEnvelope }
+  | { readonly kind: 'envelope-unknown'; readonly envelope: EventBridgeEnvelope };
+
+/**
+ * Parses JSON text into a recognised event: a seed event (`eventType`), a bare Genesys notification
+ * (`topicName` + `eventBody`) or an EventBridge envelope (`detail-type` + `detail`). Unknown seed event
+ * types and unknown envelope details pass through as explicit unknown variants.
+ * Throws `MalformedPayloadError` for bad JSON, unknown shapes and known events that fail their schema.
+ *
+ * @example
+ * ```ts
+ * recogniseEvent('{"eventType":"conversation:created","conversation":{"id":"c-1"}}').kind; // 'seed-conversation'
+ * ```
+ */
+export const recogniseEvent = (json: string): RecognisedEvent => {
+  const value = parseJson(json);
+  if (!isObject(value)) throw new MalformedPayloadError('unrecognised_shape', 'the event is not a JSON object');
+  if ('detail-type' in value || 'detail' in value) return recogniseEnvelope(value);
+  if ('topicName' in value || 'eventBody' in value) {
+    return { kind: 'notification', notification: parseWith(genesysNotificationSchema, value, 'notification') };
+  }
+  if ('eventType' in value) return recogniseSeedEvent(value);
+  throw new MalformedPayloadError(
+    'unrecognised_shape',
+    'expected a seed event (eventType), a Genesys notification (topicName, eventBody) or an EventBridge envelope',
+  );
+};
+
+const recogniseEnvelope = (value: Record<string, unknown>): RecognisedEvent => {
+  const envelope = parseWith(eventBridgeEnvelopeSchema, value, 'EventBridge envelope');
+  if (envelope['detail-type'] === CALL_ANALYSIS_COMPLETED) {
+    return { kind: 'call-analysis', analysis: parseWith(callAnalysisCompletedSchema, envelope.detail, 'call analysis'), envelope };
+  }
+  if ('topicName' in envelope.detail) {
+    return { kind: 'notification', notification: parseWith(genesysNotificationSchema, envelope.detail, 'notification'), envelope };
+  }
+  return { kind: 'envelope-unknown', envelope };
+};
+
+const recogniseSeedEvent = (value: Record<string, unknown>): RecognisedEvent => {
+  const eventType = value.eventType;
+  if (typeof eventType !== 'string' || eventType.length === 0) {
+    throw new MalformedPayloadError('invalid_event', 'eventType must be a non-empty string');
+  }
+  if ((SEED_CONVERSATION_EVENT_TYPES as readonly string[]).includes(eventType)) {
+    return { kind: 'seed-conversation', event: parseWith(seedConversationEventSchema, value, eventType) };
+  }
+  return { kind: 'seed-unknown', eventType, event: value };
+};
+
+const parseJson = (json: string): unknown => {
+  try {
+    return JSON.parse(json);
+  } catch (cause) {
+    throw new MalformedPayloadError('invalid_json', 'the event is not valid JSON', { cause });
+  }
+};
+
+const parseWith = <T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> => {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+  throw new MalformedPayloadError('invalid_event', `invalid ${what}: check ${fields}`, { cause: result.error });
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

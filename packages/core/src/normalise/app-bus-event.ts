@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** The `source` of events that reached the app bus through our webhooks (never `aws.*`, which is reserved). */
+export const APP_BUS_SOURCE = 'genesys-events.webhooks';
+
+/** How an event arrived. */
+export type Transport = 'genesys-form' | 'genesys-header' | 'open-messaging' | 'eventbridge-api' | 'eventbridge-partner';
+
+/**
+ * The one field the gateway adds to a Genesys notification: how and when the event arrived.
+ *
+ * @example
+ * ```ts
+ * const gateway: GatewayInfo = { transport: 'genesys-header', scheme: 'seed-header', receivedAt: new Date().toISOString() };
+ * ```
+ */
+export const gatewayInfoSchema = z.looseObject({
+  transport: z.string(),
+  scheme: z.string(),
+  receivedAt: z.string(),
+  deliveryId: z.string().optional(),
+  originalSource: z.string().optional(),
+});
+export type GatewayInfo = z.infer<typeof gatewayInfoSchema>;
+
+/**
+ * The `detail` of every event on the app bus: a Genesys notification plus `gateway`.
+ * Events forwarded from the Genesys partner bus have no `gateway` field.
+ *
+ * @example
+ * ```ts
+ * const detail = appBusDetailSchema.parse(event.detail);
+ * ```
+ */
+export const appBusDetailSchema = z.looseObject({
+  topicName: z.string().min(1),
+  version: z.string().optional(),
+  eventBody: z.record(z.string(), z.unknown()),
+  metadata: z.looseObject({ CorrelationId: z.string().optional() }).optional(),
+  timestamp: z.string().optional(),
+  gateway: gatewayInfoSchema.optional(),
+});
+export type AppBusDetail = z.infer<typeof appBusDetailSchema>;
+
+/** An event ready for EventBridge PutEvents onto the app bus. */
+export interface AppBusEvent {
+  readonly source: string;
+  /** The topic pattern (`v2.detail.events.conversation.{id}.customer.end`) or the seed event type. */
+  readonly detailType: string;
+  readonly detail: AppBusDetail;
+}

@@ -1,0 +1,66 @@
+import type { RecognisedEvent } from '../events/recognise';
+import { CALL_ANALYSIS_COMPLETED } from '../events/seed-events';
+import { APP_BUS_SOURCE, type AppBusDetail, type AppBusEvent, type GatewayInfo } from './app-bus-event';
+import { topicPattern } from './topic-pattern';
+
+/** Seed events carry no notification version; this marks them as the seed's own format. */
+const SEED_VERSION = 'seed';
+
+/**
+ * Turns a recognised event into the one shape every consumer handles: a Genesys EventBridge event whose
+ * `detail-type` is the topic pattern (or the seed event type) and whose `detail` is a Genesys notification
+ * plus the `gateway` field.
+ *
+ * @example
+ * ```ts
+ * const event = toAppBusEvent(recogniseEvent(payload), { transport: 'genesys-form', scheme: 'seed-form', receivedAt });
+ * // { source: 'genesys-events.webhooks', detailType: 'conversation:created', detail: { topicName, eventBody, ... } }
+ * ```
+ */
+export const toAppBusEvent = (recognised: RecognisedEvent, gateway: GatewayInfo): AppBusEvent => {
+  switch (recognised.kind) {
+    case 'seed-conversation':
+      return seedEvent(recognised.event.eventType, recognised.event, gateway);
+    case 'seed-unknown':
+      return seedEvent(recognised.eventType, recognised.event, gateway);
+    case 'notification': {
+      const { notification, envelope } = recognised;
+      const detailType = envelope?.['detail-type'] ?? topicPattern(notification.topicName);
+      return appBusEvent(detailType, { ...notification, gateway: withOriginalSource(gateway, envelope?.source) });
+    }
+    case 'call-analysis':
+    case 'envelope-unknown': {
+      const { envelope } = recognised;
+      const detailType = envelope['detail-type'];
+      return appBusEvent(detailType, {
+        topicName: detailType === CALL_ANALYSIS_COMPLETED ? CALL_ANALYSIS_COMPLETED : detailType,
+        version: envelope.version ?? '0',
+        eventBody: envelope.detail,
+        metadata: {},
+        ...(envelope.time === undefined ? {} : { timestamp: envelope.time }),
+        gateway: withOriginalSource(gateway, envelope.source),
+      });
+    }
+  }
+};
+
+const seedEvent = (eventType: string, body: Record<string, unknown>, gateway: GatewayInfo): AppBusEvent => {
+  const timestamp = typeof body.timestamp === 'string' ? body.timestamp : gateway.receivedAt;
+  return appBusEvent(eventType, {
+    topicName: eventType,
+    version: SEED_VERSION,
+    eventBody: body,
+    metadata: {},
+    timestamp,
+    gateway,
+  });
+};
+
+const appBusEvent = (detailType: string, detail: AppBusDetail): AppBusEvent => ({
+  source: APP_BUS_SOURCE,
+  detailType,
+  detail,
+});
+
+const withOriginalSource = (gateway: GatewayInfo, source: string | undefined): GatewayInfo =>
+  source === undefined ? gateway : { ...gateway, originalSource: source };
