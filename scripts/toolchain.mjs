@@ -38,7 +38,6 @@ if (nodeMajor >= REQUIRED_NODE_MAJOR && runningUnderPnpm) {
   runForwardingSignals('pnpm', ['run', script, ...args], env);
 }
 
-
 function ensureTools() {
   const haveNode = existsSync(join(toolsBin, 'node'));
   const havePnpm = existsSync(join(toolsBin, 'pnpm'));
@@ -47,7 +46,17 @@ function ensureTools() {
   console.error(`toolchain: installing ${NODE_SPEC} and ${PNPM_SPEC} into .tools (npm registry)`);
   const status = run(
     'npm',
-    ['install', '--prefix', toolsDir, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', NODE_SPEC, PNPM_SPEC],
+    [
+      'install',
+      '--prefix',
+      toolsDir,
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      NODE_SPEC,
+      PNPM_SPEC,
+    ],
     process.env,
   );
   if (status !== 0) {

@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { MalformedPayloadError } from '../errors';
-import { type EventBridgeEnvelope, eventBridgeEnvelopeSchema, type GenesysNotification, genesysNotificationSchema } from './envelope';
+import {
+  type EventBridgeEnvelope,
+  eventBridgeEnvelopeSchema,
+  type GenesysNotification,
+  genesysNotificationSchema,
+} from './envelope';
 import {
   CALL_ANALYSIS_COMPLETED,
   type CallAnalysisCompleted,
@@ -14,7 +19,11 @@ import {
 export type RecognisedEvent =
   | { readonly kind: 'seed-conversation'; readonly event: SeedConversationEvent }
   | { readonly kind: 'seed-unknown'; readonly eventType: string; readonly event: Record<string, unknown> }
-  | { readonly kind: 'notification'; readonly notification: GenesysNotification; readonly envelope?: EventBridgeEnvelope }
+  | {
+      readonly kind: 'notification';
+      readonly notification: GenesysNotification;
+      readonly envelope?: EventBridgeEnvelope;
+    }
   | { readonly kind: 'call-analysis'; readonly analysis: CallAnalysisCompleted; readonly envelope: EventBridgeEnvelope }
   | { readonly kind: 'envelope-unknown'; readonly envelope: EventBridgeEnvelope };
 
@@ -46,10 +55,18 @@ export const recogniseEvent = (json: string): RecognisedEvent => {
 const recogniseEnvelope = (value: Record<string, unknown>): RecognisedEvent => {
   const envelope = parseWith(eventBridgeEnvelopeSchema, value, 'EventBridge envelope');
   if (envelope['detail-type'] === CALL_ANALYSIS_COMPLETED) {
-    return { kind: 'call-analysis', analysis: parseWith(callAnalysisCompletedSchema, envelope.detail, 'call analysis'), envelope };
+    return {
+      kind: 'call-analysis',
+      analysis: parseWith(callAnalysisCompletedSchema, envelope.detail, 'call analysis'),
+      envelope,
+    };
   }
   if ('topicName' in envelope.detail) {
-    return { kind: 'notification', notification: parseWith(genesysNotificationSchema, envelope.detail, 'notification'), envelope };
+    return {
+      kind: 'notification',
+      notification: parseWith(genesysNotificationSchema, envelope.detail, 'notification'),
+      envelope,
+    };
   }
   return { kind: 'envelope-unknown', envelope };
 };

@@ -1,9 +1,13 @@
-export { guardWebhookRequest, type GuardWebhookRequestOptions, EVENTBRIDGE_ENTRY_LIMIT_BYTES } from './guard-webhook-request';
-export { type WarnLogger, type WebhookHttpEvent, httpMethodOf } from './http-event';
+export {
+  EVENTBRIDGE_ENTRY_LIMIT_BYTES,
+  type GuardWebhookRequestOptions,
+  guardWebhookRequest,
+} from './guard-webhook-request';
+export { httpMethodOf, type WarnLogger, type WebhookHttpEvent } from './http-event';
 export { jsonErrorBody } from './json-error';
-export { mapDomainErrors, type MapDomainErrorsOptions } from './map-domain-errors';
+export { type MapDomainErrorsOptions, mapDomainErrors } from './map-domain-errors';
 export {
   type VerifiedWebhookEvent,
-  verifyWebhookSignature,
   type VerifyWebhookSignatureOptions,
+  verifyWebhookSignature,
 } from './verify-webhook-signature';

@@ -1,4 +1,4 @@
-import type { MiddlewareObj } from '@middy/core';
+import type { MiddlewareObj, Request } from '@middy/core';
 import type { SignatureScheme } from '../verify/schemes';
 import { type VerifiedSignature, verifySignature } from '../verify/verify-signature';
 import { textBodyOf, type WebhookHttpEvent } from './http-event';
@@ -12,8 +12,11 @@ export type VerifiedWebhookEvent<E extends WebhookHttpEvent = WebhookHttpEvent> 
 export interface VerifyWebhookSignatureOptions<E extends WebhookHttpEvent> {
   /** The scheme of a request; a function when one route accepts several (the seed route does). */
   readonly scheme: SignatureScheme | ((event: E) => SignatureScheme);
-  /** The accepted secrets, current first. Called per request so a cached, rotating source can back it. */
-  readonly secrets: () => readonly string[] | Promise<readonly string[]>;
+  /**
+   * The accepted secrets, current first. Called per request with the Middy request, so a cached, rotating
+   * source (such as `@middy/ssm` values in `request.internal`) can back it.
+   */
+  readonly secrets: (request: Request<E>) => readonly string[] | Promise<readonly string[]>;
 }
 
 /**
@@ -35,12 +38,13 @@ export const verifyWebhookSignature = <E extends WebhookHttpEvent>(
   const { scheme, secrets } = opts;
   const schemeOf = typeof scheme === 'function' ? scheme : () => scheme;
 
-  const verifyWebhookSignatureBefore = async ({ event }: { event: E }) => {
+  const verifyWebhookSignatureBefore = async (request: Request<E>) => {
+    const { event } = request;
     const verification = verifySignature({
       scheme: schemeOf(event),
       body: { body: textBodyOf(event), isBase64Encoded: event.isBase64Encoded === true },
       headers: event.headers,
-      secrets: await secrets(),
+      secrets: await secrets(request),
     });
     if (event.isBase64Encoded) {
       event.body = Buffer.from(textBodyOf(event) ?? '', 'base64').toString('utf8');

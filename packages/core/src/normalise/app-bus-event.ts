@@ -4,7 +4,12 @@ import { z } from 'zod';
 export const APP_BUS_SOURCE = 'genesys-events.webhooks';
 
 /** How an event arrived. */
-export type Transport = 'genesys-form' | 'genesys-header' | 'open-messaging' | 'eventbridge-api' | 'eventbridge-partner';
+export type Transport =
+  | 'genesys-form'
+  | 'genesys-header'
+  | 'open-messaging'
+  | 'eventbridge-api'
+  | 'eventbridge-partner';
 
 /**
  * The one field the gateway adds to a Genesys notification: how and when the event arrived.

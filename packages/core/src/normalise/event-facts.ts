@@ -28,7 +28,9 @@ export const conversationIdOf = (detail: AppBusDetail): string | undefined => {
   const conversation = body.conversation;
   const candidates = [
     body.conversationId,
-    typeof conversation === 'object' && conversation !== null ? (conversation as Record<string, unknown>).id : undefined,
+    typeof conversation === 'object' && conversation !== null
+      ? (conversation as Record<string, unknown>).id
+      : undefined,
     body.interactionId,
     /\.conversations?\.([^.]+)\./.exec(detail.topicName)?.[1],
   ];

@@ -1,0 +1,44 @@
+'use strict';
+// A serverless plugin for `serverless offline`: starts dynalite (the DynamoDB API on LevelDB, in memory)
+// on 127.0.0.1 before the functions load, and creates every AWS::DynamoDB::Table of `resources` from its
+// CloudFormation properties, so local tables are exactly the ones that deploy. Settings: custom.localStack.
+const { createTables } = require('./create-tables.cjs');
+
+const DEFAULTS = { host: '127.0.0.1', port: 4567 };
+
+class LocalStackPlugin {
+  constructor(serverless) {
+    this.serverless = serverless;
+    this.hooks = {
+      'before:offline:start:init': () => this.start(),
+      'before:offline:start:end': () => this.stop(),
+    };
+  }
+
+  async start() {
+    const settings = { ...DEFAULTS, ...(this.serverless.service.custom?.localStack ?? {}) };
+    const port = Number(settings.port);
+    // dynalite applies table changes after a delay by default; locally they should be immediate.
+    this.server = require('dynalite')({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+    await new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, settings.host, resolve);
+    });
+    const endpoint = `http://${settings.host}:${port}`;
+    const resources = this.serverless.service.resources?.Resources ?? {};
+    const names = await createTables({ endpoint, resources, region: process.env.AWS_REGION ?? 'us-east-1' });
+    this.log(`dynalite on ${endpoint}, tables: ${names.join(', ') || '(none)'}`);
+  }
+
+  async stop() {
+    if (!this.server) return;
+    await new Promise((resolve) => this.server.close(() => resolve()));
+    this.server = undefined;
+  }
+
+  log(message) {
+    this.serverless.cli?.log?.(`local-stack: ${message}`);
+  }
+}
+
+module.exports = LocalStackPlugin;

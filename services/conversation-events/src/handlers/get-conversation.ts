@@ -1,0 +1,55 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import middy from '@middy/core';
+import httpErrorHandler from '@middy/http-error-handler';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { readConversationEventsConfig } from '../config';
+import { jsonResponse } from '../http/responses';
+import { logger } from '../logger';
+import { conversationState, sortTimeline } from '../model/conversation-state';
+import { type ConversationEventsTable, conversationEventsTable } from '../store/conversation-events-table';
+
+const MAX_ID_LENGTH = 256;
+
+/**
+ * `GET /conversations/{conversationId}`: the conversation's state and its timeline, each unique event
+ * once, ordered by event time; 404 when no event names the conversation.
+ *
+ * @example
+ * ```ts
+ * await lambdaHandler({ pathParameters: { conversationId } }, { table });
+ * ```
+ */
+export const lambdaHandler = async (
+  event: Pick<APIGatewayProxyEventV2, 'pathParameters'>,
+  { table }: { table: ConversationEventsTable },
+): Promise<APIGatewayProxyStructuredResultV2> => {
+  const conversationId = event.pathParameters?.conversationId;
+  if (!conversationId || conversationId.length > MAX_ID_LENGTH) {
+    return jsonResponse(400, { error: 'bad_request', message: 'conversationId is missing or too long' });
+  }
+  const timeline = sortTimeline(await table.listConversation(conversationId));
+  if (timeline.length === 0)
+    return jsonResponse(404, { error: 'not_found', message: 'no events for this conversation' });
+  return jsonResponse(200, {
+    conversationId,
+    state: conversationState(timeline),
+    events: timeline.map(({ conversationId: _omit, eventKey: _key, ...entry }) => entry),
+  });
+};
+
+const config = readConversationEventsConfig(process.env);
+const table = conversationEventsTable({
+  client: DynamoDBDocumentClient.from(new DynamoDBClient({})),
+  tableName: config.eventsTableName,
+});
+
+export const handler = middy((event: APIGatewayProxyEventV2) => lambdaHandler(event, { table }))
+  .use(
+    httpErrorHandler({
+      logger: false,
+      fallbackMessage: JSON.stringify({ error: 'internal', message: 'unexpected error' }),
+    }),
+  )
+  .use(injectLambdaContext(logger, { resetKeys: true }));

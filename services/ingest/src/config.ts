@@ -1,0 +1,57 @@
+/** Ingest settings, read and validated once at cold start. */
+export interface IngestConfig {
+  /** The app bus events are published to. */
+  readonly appBusName: string;
+  /** DynamoDB table that remembers `X-Genesys-Delivery-Id` values. */
+  readonly deliveriesTableName: string;
+  /** How long a delivery id is remembered, in seconds. */
+  readonly deliveryTtlSeconds: number;
+  /** Where the seed route's secret list comes from: a direct value (local) or an SSM parameter (cloud). */
+  readonly genesysWebhookSecrets: SecretSource;
+}
+
+/** A comma-separated secret list, given directly or as the name of an SSM SecureString parameter. */
+export type SecretSource =
+  | { readonly kind: 'value'; readonly value: string }
+  | { readonly kind: 'ssm'; readonly parameterName: string };
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads the ingest configuration; a missing value fails with its name.
+ *
+ * @example
+ * ```ts
+ * const config = readIngestConfig(process.env);
+ * ```
+ */
+export const readIngestConfig = (env: Env): IngestConfig => ({
+  appBusName: required(env, 'APP_BUS_NAME'),
+  deliveriesTableName: required(env, 'DELIVERIES_TABLE_NAME'),
+  deliveryTtlSeconds: positiveInteger(env, 'DELIVERY_TTL_SECONDS', 86_400),
+  genesysWebhookSecrets: secretSource(env, 'GENESYS_WEBHOOK_SECRETS'),
+});
+
+/** `NAME` holds the list itself; `NAME_PARAMETER` names the SSM parameter that holds it. */
+const secretSource = (env: Env, name: string): SecretSource => {
+  const parameterName = env[`${name}_PARAMETER`];
+  if (parameterName) return { kind: 'ssm', parameterName };
+  const value = env[name];
+  if (value) return { kind: 'value', value };
+  throw new Error(`missing configuration: set ${name} (local) or ${name}_PARAMETER (an SSM parameter name)`);
+};
+
+const required = (env: Env, name: string): string => {
+  const value = env[name];
+  if (!value) throw new Error(`missing configuration: ${name}`);
+  return value;
+};
+
+const positiveInteger = (env: Env, name: string, fallback: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`invalid configuration: ${name} must be a positive integer`);
+  return value;
+};

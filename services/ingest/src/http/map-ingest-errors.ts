@@ -1,0 +1,56 @@
+import {
+  IdempotencyAlreadyInProgressError,
+  IdempotencyInconsistentStateError,
+  IdempotencyPersistenceLayerError,
+} from '@aws-lambda-powertools/idempotency';
+import { jsonErrorBody, type WarnLogger } from '@genesys-events/core/middleware';
+import type { MiddlewareObj } from '@middy/core';
+import { createError } from '@middy/util';
+import { EventTooLargeError, PublishError } from '../publish/publish-error';
+
+/** Seconds a sender should wait before retrying a 503. */
+const RETRY_AFTER_SECONDS = '5';
+
+/**
+ * Maps ingest's own failures to HTTP: anything that kept an event from being durably published (bus or
+ * deduplication store unavailable, the same delivery still in flight) is 503 so the sender retries; an
+ * event too large for the bus is 413. Register after `httpErrorHandler`.
+ *
+ * @example
+ * ```ts
+ * middy(lambdaHandler).use(httpErrorHandler()).use(mapIngestErrors({ logger }));
+ * ```
+ */
+export const mapIngestErrors = ({ logger }: { logger: WarnLogger }): MiddlewareObj => {
+  const mapIngestErrorsOnError = (request: { error: unknown }) => {
+    const { error } = request;
+    if (error instanceof EventTooLargeError) {
+      logger.warn('webhook rejected: event too large for the bus', {
+        reason: 'event_too_large',
+        entryBytes: error.entryBytes,
+      });
+      request.error = createError(413, jsonErrorBody('payload_too_large', 'the event is too large'), { cause: error });
+      return;
+    }
+    const reason = retryableReason(error);
+    if (reason === undefined) return;
+    logger.warn('webhook not accepted: retry later', {
+      reason,
+      ...(error instanceof PublishError ? error.details : {}),
+    });
+    request.error = createError(503, jsonErrorBody('unavailable', 'the event could not be stored, retry later'), {
+      cause: error,
+      headers: { 'Retry-After': RETRY_AFTER_SECONDS },
+    });
+  };
+
+  return { onError: mapIngestErrorsOnError };
+};
+
+const retryableReason = (error: unknown): string | undefined => {
+  if (error instanceof PublishError) return `publish_${error.reason}`;
+  if (error instanceof IdempotencyAlreadyInProgressError) return 'delivery_in_flight';
+  if (error instanceof IdempotencyPersistenceLayerError) return 'dedupe_store_unavailable';
+  if (error instanceof IdempotencyInconsistentStateError) return 'dedupe_store_inconsistent';
+  return undefined;
+};
