@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Ports of the test system, apart from the defaults a developer's `npm run dev` uses. */
+export const TEST_PORTS = { http: 3300, lambda: 3302, eventBridge: 4310, eventBridgePubSub: 4311, dynamodb: 4367 } as const;
+
+/** Where the test system answers HTTP. */
+export const baseUrl = `http://127.0.0.1:${TEST_PORTS.http}`;
+
+/** The secrets the local system runs with (the committed dev-only defaults of `.env.dev`). */
+export const DEV_SECRETS = { current: 'dev-genesys-webhook-secret', previous: 'dev-genesys-webhook-secret-previous' } as const;
+
+const READY_TIMEOUT_MS = 90_000;
+
+/**
+ * Starts `serverless offline` at the repository root, exactly as `npm run dev` does but on test ports,
+ * and resolves once it serves HTTP. The process leads its own group so that stopping it stops everything.
+ */
+export const startLocalSystem = async (): Promise<ChildProcess> => {
+  const child = spawn(join(repositoryRoot, 'node_modules', '.bin', 'serverless'), ['offline', 'start', '--stage', 'dev'], {
+    cwd: repositoryRoot,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      LOCAL_HTTP_PORT: String(TEST_PORTS.http),
+      LOCAL_LAMBDA_PORT: String(TEST_PORTS.lambda),
+      LOCAL_EVENTBRIDGE_PORT: String(TEST_PORTS.eventBridge),
+      LOCAL_EVENTBRIDGE_PUBSUB_PORT: String(TEST_PORTS.eventBridgePubSub),
+      LOCAL_DYNAMODB_PORT: String(TEST_PORTS.dynamodb),
+      AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${TEST_PORTS.eventBridge}`,
+      AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${TEST_PORTS.dynamodb}`,
+    },
+  });
+  const output: string[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  try {
+    await waitUntilServing(child);
+  } catch (error) {
+    stopLocalSystem(child);
+    throw new Error(`the local system did not start: ${(error as Error).message}\n${output.join('').slice(-4000)}`);
+  }
+  return child;
+};
+
+/** Stops the local system and everything it started. */
+export const stopLocalSystem = (child: ChildProcess): void => {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+};
+
+const waitUntilServing = async (child: ChildProcess): Promise<void> => {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`serverless offline exited with ${child.exitCode}`);
+    try {
+      // Any HTTP answer means the server is up; an unknown conversation is a cheap 404.
+      const response = await fetch(`${baseUrl}/conversations/readiness-probe`);
+      if (response.status === 404) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no answer on ${baseUrl} within ${READY_TIMEOUT_MS} ms`);
+};
