@@ -86,9 +86,17 @@ function run(command, commandArgs, commandEnv) {
 // The last step may be a long-running server (`dev`): pass termination signals on so that stopping
 // this process stops the whole local system.
 function runForwardingSignals(command, commandArgs, commandEnv) {
-  const child = spawn(command, commandArgs, { cwd: root, env: commandEnv, stdio: 'inherit' });
+  // Its own process group: pnpm does not pass signals on to the script it runs, so a signal goes to the
+  // whole group, reaching `serverless offline` itself.
+  const child = spawn(command, commandArgs, { cwd: root, env: commandEnv, stdio: 'inherit', detached: true });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.on(signal, () => child.kill(signal));
+    process.on(signal, () => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // the group has already exited
+      }
+    });
   }
   child.on('error', (error) => {
     console.error(`toolchain: ${command} failed to start: ${error.message}`);
