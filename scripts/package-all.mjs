@@ -36,7 +36,9 @@ for (const dir of serviceDirs) {
   if (!run('cfn-lint', [...CFN_LINT_ARGS, '--', template], dir)) failures += 1;
 }
 
-console.log(`\npackage-all: ${serviceDirs.length - failures} of ${serviceDirs.length} packaged${hasCfnLint ? ' and linted' : ''}`);
+console.log(
+  `\npackage-all: ${serviceDirs.length - failures} of ${serviceDirs.length} packaged${hasCfnLint ? ' and linted' : ''}`,
+);
 process.exit(failures === 0 ? 0 : 1);
 
 function run(command, args, cwd) {

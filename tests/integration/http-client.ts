@@ -22,7 +22,11 @@ export const request = async (path: string, init: RequestInit = {}): Promise<Ans
 };
 
 /** Polls GET /conversations/{id} until it answers 200 with at least `minEvents` events. */
-export const waitForConversation = async (conversationId: string, minEvents = 1, timeoutMs = 10_000): Promise<Answer> => {
+export const waitForConversation = async (
+  conversationId: string,
+  minEvents = 1,
+  timeoutMs = 10_000,
+): Promise<Answer> => {
   const deadline = Date.now() + timeoutMs;
   let last: Answer = { status: 0, json: {}, text: '' };
   while (Date.now() < deadline) {
@@ -38,7 +42,10 @@ export const waitForConversation = async (conversationId: string, minEvents = 1,
 export const settle = (ms = 1500): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A seed conversation event with a fresh conversation id. */
-export const seedConversationEvent = (eventType: 'conversation:created' | 'conversation:updated', conversationId = randomUUID()) => ({
+export const seedConversationEvent = (
+  eventType: 'conversation:created' | 'conversation:updated',
+  conversationId = randomUUID(),
+) => ({
   eventType,
   conversation: { id: conversationId, type: 'call' },
   timestamp: new Date().toISOString(),

@@ -5,13 +5,22 @@ import { fileURLToPath } from 'node:url';
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Ports of the test system, apart from the defaults a developer's `npm run dev` uses. */
-export const TEST_PORTS = { http: 3300, lambda: 3302, eventBridge: 4310, eventBridgePubSub: 4311, dynamodb: 4367 } as const;
+export const TEST_PORTS = {
+  http: 3300,
+  lambda: 3302,
+  eventBridge: 4310,
+  eventBridgePubSub: 4311,
+  dynamodb: 4367,
+} as const;
 
 /** Where the test system answers HTTP. */
 export const baseUrl = `http://127.0.0.1:${TEST_PORTS.http}`;
 
 /** The secrets the local system runs with (the committed dev-only defaults of `.env.dev`). */
-export const DEV_SECRETS = { current: 'dev-genesys-webhook-secret', previous: 'dev-genesys-webhook-secret-previous' } as const;
+export const DEV_SECRETS = {
+  current: 'dev-genesys-webhook-secret',
+  previous: 'dev-genesys-webhook-secret-previous',
+} as const;
 
 const READY_TIMEOUT_MS = 90_000;
 
@@ -20,21 +29,25 @@ const READY_TIMEOUT_MS = 90_000;
  * and resolves once it serves HTTP. The process leads its own group so that stopping it stops everything.
  */
 export const startLocalSystem = async (): Promise<ChildProcess> => {
-  const child = spawn(join(repositoryRoot, 'node_modules', '.bin', 'serverless'), ['offline', 'start', '--stage', 'dev'], {
-    cwd: repositoryRoot,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      LOCAL_HTTP_PORT: String(TEST_PORTS.http),
-      LOCAL_LAMBDA_PORT: String(TEST_PORTS.lambda),
-      LOCAL_EVENTBRIDGE_PORT: String(TEST_PORTS.eventBridge),
-      LOCAL_EVENTBRIDGE_PUBSUB_PORT: String(TEST_PORTS.eventBridgePubSub),
-      LOCAL_DYNAMODB_PORT: String(TEST_PORTS.dynamodb),
-      AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${TEST_PORTS.eventBridge}`,
-      AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${TEST_PORTS.dynamodb}`,
+  const child = spawn(
+    join(repositoryRoot, 'node_modules', '.bin', 'serverless'),
+    ['offline', 'start', '--stage', 'dev'],
+    {
+      cwd: repositoryRoot,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        LOCAL_HTTP_PORT: String(TEST_PORTS.http),
+        LOCAL_LAMBDA_PORT: String(TEST_PORTS.lambda),
+        LOCAL_EVENTBRIDGE_PORT: String(TEST_PORTS.eventBridge),
+        LOCAL_EVENTBRIDGE_PUBSUB_PORT: String(TEST_PORTS.eventBridgePubSub),
+        LOCAL_DYNAMODB_PORT: String(TEST_PORTS.dynamodb),
+        AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${TEST_PORTS.eventBridge}`,
+        AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${TEST_PORTS.dynamodb}`,
+      },
     },
-  });
+  );
   const output: string[] = [];
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));

@@ -37,8 +37,14 @@ describe('POST /webhooks/genesys through the real local stack', () => {
 
   it('accepts a signed seed header webhook and keeps both events of one conversation in time order', async () => {
     const conversationId = randomUUID();
-    const created = { ...seedConversationEvent('conversation:created', conversationId), timestamp: '2026-01-01T10:00:00.000Z' };
-    const updated = { ...seedConversationEvent('conversation:updated', conversationId), timestamp: '2026-01-01T10:05:00.000Z' };
+    const created = {
+      ...seedConversationEvent('conversation:created', conversationId),
+      timestamp: '2026-01-01T10:00:00.000Z',
+    };
+    const updated = {
+      ...seedConversationEvent('conversation:updated', conversationId),
+      timestamp: '2026-01-01T10:05:00.000Z',
+    };
 
     // Sent newest first: the timeline must still come back in event-time order.
     const first = await post(signSeedHeader({ body: JSON.stringify(updated), secret: DEV_SECRETS.current }));
@@ -82,7 +88,11 @@ describe('POST /webhooks/genesys through the real local stack', () => {
 
   it('answers a redelivery with the same X-Genesys-Delivery-Id as a duplicate and stores the event once', async () => {
     const event = seedConversationEvent('conversation:created');
-    const signed = signSeedHeader({ body: JSON.stringify(event), secret: DEV_SECRETS.current, deliveryId: randomUUID() });
+    const signed = signSeedHeader({
+      body: JSON.stringify(event),
+      secret: DEV_SECRETS.current,
+      deliveryId: randomUUID(),
+    });
 
     const first = await post(signed);
     const second = await post(signed);
@@ -115,19 +125,17 @@ describe('POST /webhooks/genesys through the real local stack', () => {
     { method: 'POST', contentType: 'text/plain', body: 'hello', expected: 415 },
     { method: 'POST', contentType: undefined, body: '{}', expected: 415 },
     { method: 'POST', contentType: 'application/json', body: 'x'.repeat(256 * 1024 + 1), expected: 413 },
-  ])('answers $method with content type $contentType and a body of the wrong kind with $expected', async ({
-    method,
-    contentType,
-    body,
-    expected,
-  }) => {
-    const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
+  ])(
+    'answers $method with content type $contentType and a body of the wrong kind with $expected',
+    async ({ method, contentType, body, expected }) => {
+      const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
 
-    const answer = await request(WEBHOOK_PATH, { method, headers, ...(body === undefined ? {} : { body }) });
+      const answer = await request(WEBHOOK_PATH, { method, headers, ...(body === undefined ? {} : { body }) });
 
-    expect(answer.status).toBe(expected);
-    expect(typeof answer.json.error).toBe('string');
-  });
+      expect(answer.status).toBe(expected);
+      expect(typeof answer.json.error).toBe('string');
+    },
+  );
 
   it('answers 400 for a validly signed form webhook whose JSON is broken', async () => {
     const webhook = '{"eventType": "conversation:created", ';

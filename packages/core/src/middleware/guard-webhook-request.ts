@@ -33,13 +33,14 @@ export const guardWebhookRequest = (opts: GuardWebhookRequestOptions): Middlewar
   const guardWebhookRequestBefore = ({ event }: { event: WebhookHttpEvent }) => {
     const method = httpMethodOf(event);
     if (!options.methods.includes(method)) {
-      throw createError(405, jsonErrorBody('method_not_allowed', `use ${options.methods.join(', ')}`), {
-        headers: { Allow: options.methods.join(', ') },
+      const error = createError(405, jsonErrorBody('method_not_allowed', `use ${options.methods.join(', ')}`), {
         cause: { reason: 'method_not_allowed', method },
       });
+      // createError keeps only cause and expose; http-error-handler copies `headers` into the answer.
+      throw Object.assign(error, { headers: { Allow: options.methods.join(', ') } });
     }
     const body = textBodyOf(event) ?? '';
-    const byteLength = event.isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body);
+    const byteLength = Buffer.byteLength(body, event.isBase64Encoded ? 'base64' : 'utf8');
     if (byteLength > options.maxBodyBytes) {
       throw createError(413, jsonErrorBody('payload_too_large', `the body exceeds ${options.maxBodyBytes} bytes`), {
         cause: { reason: 'payload_too_large', byteLength },

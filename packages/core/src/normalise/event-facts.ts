@@ -34,7 +34,7 @@ export const conversationIdOf = (detail: AppBusDetail): string | undefined => {
     body.interactionId,
     /\.conversations?\.([^.]+)\./.exec(detail.topicName)?.[1],
   ];
-  return candidates.find((value): value is string => typeof value === 'string' && value.length > 0);
+  return candidates.find((value): value is string => typeof value === 'string' && value.length > 0 && value !== '{id}');
 };
 
 /**

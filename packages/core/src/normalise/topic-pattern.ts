@@ -1,6 +1,6 @@
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Segments whose next segment is an id even when it is not a UUID (audit entity types are names). */
-const ID_AFTER = new Set(['entitytype', 'entityid', 'conversation', 'conversations', 'users', 'queues']);
+const ID_AFTER = new Set(['entitytype', 'entityid']);
 
 /**
  * The topic pattern of a concrete topic name: ids become `{id}`, as in an EventBridge `detail-type`.

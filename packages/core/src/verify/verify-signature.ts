@@ -39,7 +39,8 @@ export interface VerifiedSignature {
  * ```
  */
 export const verifySignature = ({ scheme, body, headers, secrets }: VerifySignatureInput): VerifiedSignature => {
-  if (secrets.length === 0) {
+  // An empty secret would let anyone sign; it counts as not configured.
+  if (secrets.length === 0 || secrets.some((secret) => secret.length === 0)) {
     throw new SignatureVerificationError('no_secrets_configured', 'no secret is configured for this route');
   }
   const message = signedMessageOf(scheme, { bodyBytes: rawBodyBytes(body), headers });
