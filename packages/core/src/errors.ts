@@ -24,6 +24,8 @@ export type SignatureFailureReason =
   | 'missing_signature'
   | 'malformed_signature'
   | 'signature_mismatch'
+  | 'missing_api_key'
+  | 'api_key_mismatch'
   | 'no_secrets_configured';
 
 /**

@@ -13,17 +13,39 @@ export * from './normalise/app-bus-event';
 export { canonicalJson, conversationIdOf, eventContentKey, eventTimeOf } from './normalise/event-facts';
 export { toAppBusEvent } from './normalise/normalise';
 export { topicPattern } from './normalise/topic-pattern';
+export { DEFAULT_API_KEY_HEADER, type VerifyApiKeyInput, verifyApiKey } from './verify/api-key';
+export {
+  type DiagnosisInput,
+  diagnoseSignatureFailure,
+  diagnosisHint,
+  type SignatureDiagnosis,
+} from './verify/diagnose';
 export { parseFormFields, singleField } from './verify/form-fields';
 export { equalInConstantTime, hmacSha256 } from './verify/hmac';
-export { SEED_HEADERS, type SignatureScheme, type SignedMessage, signedMessageOf } from './verify/schemes';
+export {
+  OPEN_MESSAGING_SIGNATURE_HEADER,
+  SEED_HEADERS,
+  SIGNATURE_FORMATS,
+  type SignatureFormat,
+  type SignatureScheme,
+  type SignedMessage,
+  signedMessageOf,
+} from './verify/schemes';
 export { parseSecretList } from './verify/secrets';
 export {
   hexSignature,
+  openMessagingSignature,
   type SignedRequest,
   type SignSeedFormOptions,
   type SignSeedHeaderOptions,
+  signOpenMessaging,
   signSeedForm,
   signSeedHeader,
 } from './verify/sign';
-export { decodeHexSignature, describeSignature } from './verify/signature-encoding';
+export {
+  type ClaimedSignature,
+  describeSignature,
+  parseClaimedSignature,
+  type SignatureShapeProblem,
+} from './verify/signature-encoding';
 export { type VerifiedSignature, type VerifySignatureInput, verifySignature } from './verify/verify-signature';

@@ -70,6 +70,9 @@ describe('mapDomainErrors', () => {
         extra: [
           {
             reason: 'signature_mismatch',
+            diagnosis: 'no_secret_matched',
+            hint: 'no configured secret produces this signature',
+            expectedFormat: 'hex',
             secretsTried: 1,
             signatureIn: 'X-Genesys-Signature header',
             bodyWasBase64Encoded: false,

@@ -7,8 +7,9 @@ import { parseFormFields, singleField } from './form-fields';
  * - `seed-form`: form body with `webhook` and `signature` fields; hex HMAC of the decoded `webhook` string
  *   (the signature may instead come in `X-Genesys-Webhook-Signature`).
  * - `seed-header`: raw body; hex HMAC of the raw body bytes in `X-Genesys-Signature`.
+ * - `open-messaging`: raw body; `X-Hub-Signature-256: sha256=<base64 HMAC of the raw body bytes>`.
  */
-export type SignatureScheme = 'seed-form' | 'seed-header';
+export type SignatureScheme = 'seed-form' | 'seed-header' | 'open-messaging';
 
 /** The header names of the seed schemes, lower-cased. */
 export const SEED_HEADERS = {
@@ -16,6 +17,22 @@ export const SEED_HEADERS = {
   bodySignature: 'x-genesys-signature',
   deliveryId: 'x-genesys-delivery-id',
 } as const;
+
+/** The signature header of Open Messaging outbound webhooks, lower-cased. */
+export const OPEN_MESSAGING_SIGNATURE_HEADER = 'x-hub-signature-256';
+
+/** How a scheme writes its MAC: the digest encoding and the prefix in front of it. */
+export interface SignatureFormat {
+  readonly encoding: 'hex' | 'base64';
+  readonly prefix: '' | 'sha256=';
+}
+
+/** The signature format of each scheme. */
+export const SIGNATURE_FORMATS: Readonly<Record<SignatureScheme, SignatureFormat>> = {
+  'seed-form': { encoding: 'hex', prefix: '' },
+  'seed-header': { encoding: 'hex', prefix: '' },
+  'open-messaging': { encoding: 'base64', prefix: 'sha256=' },
+};
 
 /** What a scheme signs, where its signature was found, and the text the route goes on to parse. */
 export interface SignedMessage {
@@ -40,7 +57,10 @@ interface SchemeInput {
  */
 export const signedMessageOf = (scheme: SignatureScheme, input: SchemeInput): SignedMessage => {
   if (input.bodyBytes.length === 0) throw new MalformedPayloadError('empty_body', 'the request body is empty');
-  return scheme === 'seed-form' ? seedFormMessage(input) : seedHeaderMessage(input);
+  if (scheme === 'seed-form') return seedFormMessage(input);
+  return scheme === 'seed-header'
+    ? rawBodyMessage(input, SEED_HEADERS.bodySignature, 'X-Genesys-Signature header')
+    : rawBodyMessage(input, OPEN_MESSAGING_SIGNATURE_HEADER, 'X-Hub-Signature-256 header');
 };
 
 const seedFormMessage = ({ bodyBytes, headers }: SchemeInput): SignedMessage => {
@@ -56,9 +76,9 @@ const seedFormMessage = ({ bodyBytes, headers }: SchemeInput): SignedMessage => 
   };
 };
 
-const seedHeaderMessage = ({ bodyBytes, headers }: SchemeInput): SignedMessage => ({
+const rawBodyMessage = ({ bodyBytes, headers }: SchemeInput, header: string, location: string): SignedMessage => ({
   signedBytes: bodyBytes,
-  signature: headerValue(headers, SEED_HEADERS.bodySignature),
-  signatureLocation: 'X-Genesys-Signature header',
+  signature: headerValue(headers, header),
+  signatureLocation: location,
   payload: bodyBytes.toString('utf8'),
 });

@@ -1,5 +1,5 @@
 import { hmacSha256 } from './hmac';
-import { SEED_HEADERS } from './schemes';
+import { OPEN_MESSAGING_SIGNATURE_HEADER, SEED_HEADERS } from './schemes';
 
 /** A request ready to send: its exact body and the headers that go with it. */
 export interface SignedRequest {
@@ -70,3 +70,32 @@ export const signSeedHeader = ({ body, secret, deliveryId }: SignSeedHeaderOptio
   if (deliveryId !== undefined) headers[SEED_HEADERS.deliveryId] = deliveryId;
   return { body, headers };
 };
+
+/**
+ * The `X-Hub-Signature-256` value Genesys sends with Open Messaging webhooks: `sha256=` and the standard
+ * base64 (padded) HMAC-SHA256 of the raw body bytes.
+ *
+ * @example
+ * ```ts
+ * openMessagingSignature('DEADBEEF', rawBody); // 'sha256=hhpG...'
+ * ```
+ */
+export const openMessagingSignature = (secret: string, body: Uint8Array | string): string =>
+  `sha256=${hmacSha256(secret, body).toString('base64')}`;
+
+/**
+ * Builds an Open Messaging outbound webhook as Genesys sends it: the raw JSON body and its
+ * `X-Hub-Signature-256` header.
+ *
+ * @example
+ * ```ts
+ * const { body, headers } = signOpenMessaging({ body: JSON.stringify(message), secret });
+ * ```
+ */
+export const signOpenMessaging = ({ body, secret }: { body: string; secret: string }): SignedRequest => ({
+  body,
+  headers: {
+    'content-type': 'application/json',
+    [OPEN_MESSAGING_SIGNATURE_HEADER]: openMessagingSignature(secret, body),
+  },
+});

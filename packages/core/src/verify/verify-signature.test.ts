@@ -204,12 +204,27 @@ describe('verifySignature with the seed-header scheme', () => {
   });
 
   it.each([
-    ['upper-case hex', (mac: string) => mac.toUpperCase(), 'upper-case hex'],
-    ['truncated hex', (mac: string) => mac.slice(0, 40), 'hex of the wrong length'],
-    ['base64', (mac: string) => Buffer.from(mac, 'hex').toString('base64'), 'base64'],
-    ['a sha256= prefix', (mac: string) => `sha256=${mac}`, 'prefixed with sha256='],
-    ['punctuation', (mac: string) => `${mac.slice(0, 10)}!?${mac.slice(12)}`, 'neither hex nor base64'],
-  ])('reports a signature in %s as malformed and says what it looked like', (_, encode, looksLike) => {
+    ['upper-case hex', (mac: string) => mac.toUpperCase(), 'uppercase_hex', 'upper-case hex of 64 characters'],
+    ['truncated hex', (mac: string) => mac.slice(0, 40), 'wrong_length', 'hex of 40 characters'],
+    [
+      'base64',
+      (mac: string) => Buffer.from(mac, 'hex').toString('base64'),
+      'base64_instead_of_hex',
+      'base64 of 44 characters',
+    ],
+    [
+      'a sha256= prefix',
+      (mac: string) => `sha256=${mac}`,
+      'unexpected_prefix',
+      'prefixed with sha256=, then hex of 64 characters',
+    ],
+    [
+      'punctuation',
+      (mac: string) => `${mac.slice(0, 10)}!?${mac.slice(12)}`,
+      'not_encoded',
+      'neither hex nor base64 (64 characters)',
+    ],
+  ])('reports a signature in %s as malformed and says what it looked like', (_, encode, diagnosis, looksLike) => {
     const signature = encode(hexSignature(SECRET, ENVELOPE_BODY));
 
     const error = signatureErrorOf({
@@ -220,7 +235,7 @@ describe('verifySignature with the seed-header scheme', () => {
     });
 
     expect(error.reason).toBe('malformed_signature');
-    expect(error.details).toEqual({ expectedEncoding: 'hex', receivedLength: signature.length, looksLike });
+    expect(error.details).toMatchObject({ diagnosis, looksLike, expectedFormat: 'hex', secretsTried: 1 });
   });
 
   it('refuses to verify anything when no secret is configured', () => {
@@ -378,18 +393,18 @@ describe('verifySignature with the seed-form scheme', () => {
   });
 
   it.each([
-    ['upper-case hex', (mac: string) => mac.toUpperCase(), 'upper-case hex'],
-    ['truncated hex', (mac: string) => mac.slice(0, 63), 'hex of the wrong length'],
-    ['base64', (mac: string) => Buffer.from(mac, 'hex').toString('base64'), 'base64'],
-    ['a sha256= prefix', (mac: string) => `sha256=${mac}`, 'prefixed with sha256='],
-  ])('reports a form signature in %s as malformed', (_, encode, looksLike) => {
+    ['upper-case hex', (mac: string) => mac.toUpperCase(), 'uppercase_hex'],
+    ['truncated hex', (mac: string) => mac.slice(0, 63), 'wrong_length'],
+    ['base64', (mac: string) => Buffer.from(mac, 'hex').toString('base64'), 'base64_instead_of_hex'],
+    ['a sha256= prefix', (mac: string) => `sha256=${mac}`, 'unexpected_prefix'],
+  ])('reports a form signature in %s as malformed', (_, encode, diagnosis) => {
     const signature = encode(hexSignature(SECRET, CONVERSATION_EVENT));
     const body = formBody({ webhook: CONVERSATION_EVENT, signature });
 
     const error = signatureErrorOf({ scheme: 'seed-form', body: { body }, headers: {}, secrets: [SECRET] });
 
     expect(error.reason).toBe('malformed_signature');
-    expect(error.details.looksLike).toBe(looksLike);
+    expect(error.details.diagnosis).toBe(diagnosis);
   });
 
   it('refuses a request signed with an empty secret when the list holds one', () => {

@@ -1,9 +1,10 @@
 import { SignatureVerificationError } from '../errors';
 import type { HeaderMap } from '../http/headers';
 import { type EncodedBody, rawBodyBytes } from '../http/raw-body';
+import { diagnoseSignatureFailure, diagnosisHint } from './diagnose';
 import { equalInConstantTime, hmacSha256 } from './hmac';
-import { type SignatureScheme, signedMessageOf } from './schemes';
-import { decodeHexSignature } from './signature-encoding';
+import { SIGNATURE_FORMATS, type SignatureScheme, type SignedMessage, signedMessageOf } from './schemes';
+import { parseClaimedSignature, type SignatureShapeProblem } from './signature-encoding';
 
 /** Everything a signature check needs; the secrets are passed in, never read from the environment. */
 export interface VerifySignatureInput {
@@ -24,8 +25,9 @@ export interface VerifiedSignature {
 }
 
 /**
- * Verifies a webhook's HMAC-SHA256 signature over the exact bytes that were sent.
- * Throws {@link SignatureVerificationError} (401) or `MalformedPayloadError` (400).
+ * Verifies a webhook's HMAC-SHA256 signature over the exact bytes that were sent, in the scheme's format
+ * (hex for the seed schemes, `sha256=` + base64 for Open Messaging). Throws
+ * {@link SignatureVerificationError} (401) with a diagnosis for the log, or `MalformedPayloadError` (400).
  *
  * @example
  * ```ts
@@ -49,17 +51,50 @@ export const verifySignature = ({ scheme, body, headers, secrets }: VerifySignat
       expectedIn: message.signatureLocation,
     });
   }
-  const claimed = decodeHexSignature(message.signature);
-  const matchedSecretIndex = secrets.findIndex((secret) =>
-    equalInConstantTime(hmacSha256(secret, message.signedBytes), claimed),
-  );
-  if (matchedSecretIndex === -1) {
-    throw new SignatureVerificationError('signature_mismatch', 'no configured secret produces this signature', {
-      secretsTried: secrets.length,
-      signatureIn: message.signatureLocation,
-      bodyWasBase64Encoded: body.isBase64Encoded === true,
-      signedByteLength: message.signedBytes.length,
+  const format = SIGNATURE_FORMATS[scheme];
+  const claimed = parseClaimedSignature(message.signature, format);
+  if (claimed.ok) {
+    const matchedSecretIndex = secrets.findIndex((secret) =>
+      equalInConstantTime(hmacSha256(secret, message.signedBytes), claimed.bytes),
+    );
+    if (matchedSecretIndex !== -1) return { scheme, payload: message.payload, matchedSecretIndex };
+  }
+  throw failure({ scheme, body, secrets, message, shapeProblem: claimed.ok ? undefined : claimed });
+};
+
+interface FailureFacts {
+  readonly scheme: SignatureScheme;
+  readonly body: EncodedBody;
+  readonly secrets: readonly string[];
+  readonly message: SignedMessage & { readonly signature?: string | undefined };
+  readonly shapeProblem: { readonly problem: SignatureShapeProblem; readonly looksLike: string } | undefined;
+}
+
+const failure = ({ scheme, body, secrets, message, shapeProblem }: FailureFacts): SignatureVerificationError => {
+  const format = SIGNATURE_FORMATS[scheme];
+  const diagnosis = diagnoseSignatureFailure({
+    format,
+    signature: message.signature ?? '',
+    signedBytes: message.signedBytes,
+    arrivedText: body.body ?? '',
+    bodyWasBase64Encoded: body.isBase64Encoded === true,
+    secrets,
+    ...(shapeProblem ? { shapeProblem: shapeProblem.problem } : {}),
+  });
+  const details = {
+    diagnosis,
+    hint: diagnosisHint(diagnosis),
+    expectedFormat: `${format.prefix}${format.encoding}`,
+    signatureIn: message.signatureLocation,
+    secretsTried: secrets.length,
+    bodyWasBase64Encoded: body.isBase64Encoded === true,
+    signedByteLength: message.signedBytes.length,
+  };
+  if (shapeProblem) {
+    return new SignatureVerificationError('malformed_signature', 'the signature is not in the expected format', {
+      ...details,
+      looksLike: shapeProblem.looksLike,
     });
   }
-  return { scheme, payload: message.payload, matchedSecretIndex };
+  return new SignatureVerificationError('signature_mismatch', 'no configured secret produces this signature', details);
 };
