@@ -72,3 +72,16 @@ export type MalformedPayloadReason =
 export class MalformedPayloadError extends GenesysEventsError {
   declare readonly reason: MalformedPayloadReason;
 }
+
+/**
+ * The event is authentic but comes from a source this route does not take, such as an EventBridge
+ * envelope whose `source` is not a Genesys partner source or not of an allowed org (answered 403).
+ *
+ * @example
+ * ```ts
+ * throw new SourceNotAllowedError('source_not_allowed', 'the envelope source is not a Genesys partner source');
+ * ```
+ */
+export class SourceNotAllowedError extends GenesysEventsError {
+  declare readonly reason: 'source_not_allowed';
+}

@@ -5,13 +5,19 @@ export {
   type GenesysNotification,
   genesysNotificationSchema,
 } from './events/envelope';
+export {
+  GENESYS_PARTNER_SOURCE_PREFIX,
+  isAllowedPartnerSource,
+  type PartnerSource,
+  parsePartnerSource,
+} from './events/partner-source';
 export { type RecognisedEvent, recogniseEvent } from './events/recognise';
 export * from './events/seed-events';
 export { type HeaderMap, headerValue, mediaType } from './http/headers';
 export { type EncodedBody, rawBodyBytes } from './http/raw-body';
 export * from './normalise/app-bus-event';
 export { canonicalJson, conversationIdOf, eventContentKey, eventTimeOf } from './normalise/event-facts';
-export { toAppBusEvent } from './normalise/normalise';
+export { OPEN_MESSAGING_MESSAGE, toAppBusEvent } from './normalise/normalise';
 export { topicPattern } from './normalise/topic-pattern';
 export { DEFAULT_API_KEY_HEADER, type VerifyApiKeyInput, verifyApiKey } from './verify/api-key';
 export {

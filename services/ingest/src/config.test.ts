@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readIngestConfig } from './config';
+import { listSetting, readIngestConfig, secretSource } from './config';
 
 const completeEnv = (overrides: Record<string, string | undefined> = {}) => ({
   APP_BUS_NAME: 'genesys-events-dev',
@@ -16,7 +16,6 @@ describe('readIngestConfig', () => {
       appBusName: 'genesys-events-dev',
       deliveriesTableName: 'genesys-events-dev-deliveries',
       deliveryTtlSeconds: 3600,
-      genesysWebhookSecrets: { kind: 'value', value: 'current-secret,previous-secret' },
     });
   });
 
@@ -29,26 +28,32 @@ describe('readIngestConfig', () => {
   });
 
   it('prefers GENESYS_WEBHOOK_SECRETS_PARAMETER over the direct value', () => {
-    const config = readIngestConfig(
+    const source = secretSource(
       completeEnv({ GENESYS_WEBHOOK_SECRETS_PARAMETER: '/genesys-events/prod/genesys-webhook-secrets' }),
+      'GENESYS_WEBHOOK_SECRETS',
     );
 
-    expect(config.genesysWebhookSecrets).toEqual({
+    expect(source).toEqual({
       kind: 'ssm',
       parameterName: '/genesys-events/prod/genesys-webhook-secrets',
     });
   });
 
   it('uses the direct secret list when the parameter name is empty', () => {
-    const config = readIngestConfig(completeEnv({ GENESYS_WEBHOOK_SECRETS_PARAMETER: '' }));
+    const source = secretSource(completeEnv({ GENESYS_WEBHOOK_SECRETS_PARAMETER: '' }), 'GENESYS_WEBHOOK_SECRETS');
 
-    expect(config.genesysWebhookSecrets).toEqual({ kind: 'value', value: 'current-secret,previous-secret' });
+    expect(source).toEqual({ kind: 'value', value: 'current-secret,previous-secret' });
   });
 
   it('fails naming both settings when no secret source is configured', () => {
-    expect(() => readIngestConfig(completeEnv({ GENESYS_WEBHOOK_SECRETS: undefined }))).toThrow(
+    expect(() => secretSource(completeEnv({ GENESYS_WEBHOOK_SECRETS: undefined }), 'GENESYS_WEBHOOK_SECRETS')).toThrow(
       /GENESYS_WEBHOOK_SECRETS.*GENESYS_WEBHOOK_SECRETS_PARAMETER/,
     );
+  });
+
+  it('reads a list setting, trimmed and without empty entries', () => {
+    expect(listSetting({ GENESYS_ORG_IDS: ' a-1 ,, b-2 ' }, 'GENESYS_ORG_IDS')).toEqual(['a-1', 'b-2']);
+    expect(listSetting({}, 'GENESYS_ORG_IDS')).toEqual([]);
   });
 
   it.each([[undefined], ['']])('defaults DELIVERY_TTL_SECONDS to one day when it is %p', (value) => {

@@ -1,13 +1,11 @@
-/** Ingest settings, read and validated once at cold start. */
+/** Settings every ingest route needs, read and validated once at cold start. */
 export interface IngestConfig {
   /** The app bus events are published to. */
   readonly appBusName: string;
-  /** DynamoDB table that remembers `X-Genesys-Delivery-Id` values. */
+  /** DynamoDB table that remembers delivery ids (seed `X-Genesys-Delivery-Id`, Open Messaging message ids). */
   readonly deliveriesTableName: string;
   /** How long a delivery id is remembered, in seconds. */
   readonly deliveryTtlSeconds: number;
-  /** Where the seed route's secret list comes from: a direct value (local) or an SSM parameter (cloud). */
-  readonly genesysWebhookSecrets: SecretSource;
 }
 
 /** A comma-separated secret list, given directly or as the name of an SSM SecureString parameter. */
@@ -18,7 +16,7 @@ export type SecretSource =
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * Reads the ingest configuration; a missing value fails with its name.
+ * Reads the settings every route shares; a missing value fails with its name.
  *
  * @example
  * ```ts
@@ -29,17 +27,38 @@ export const readIngestConfig = (env: Env): IngestConfig => ({
   appBusName: required(env, 'APP_BUS_NAME'),
   deliveriesTableName: required(env, 'DELIVERIES_TABLE_NAME'),
   deliveryTtlSeconds: positiveInteger(env, 'DELIVERY_TTL_SECONDS', 86_400),
-  genesysWebhookSecrets: secretSource(env, 'GENESYS_WEBHOOK_SECRETS'),
 });
 
-/** `NAME` holds the list itself; `NAME_PARAMETER` names the SSM parameter that holds it. */
-const secretSource = (env: Env, name: string): SecretSource => {
+/**
+ * Where a route's secret list comes from: `NAME` holds the list itself (local), `NAME_PARAMETER` names
+ * the SSM SecureString that holds it (cloud, and it wins when both are set).
+ *
+ * @example
+ * ```ts
+ * secretSource(process.env, 'OPEN_MESSAGING_SECRETS'); // { kind: 'value', value: 'a,b' }
+ * ```
+ */
+export const secretSource = (env: Env, name: string): SecretSource => {
   const parameterName = env[`${name}_PARAMETER`];
   if (parameterName) return { kind: 'ssm', parameterName };
   const value = env[name];
   if (value) return { kind: 'value', value };
   throw new Error(`missing configuration: set ${name} (local) or ${name}_PARAMETER (an SSM parameter name)`);
 };
+
+/**
+ * A comma-separated list setting; empty when unset.
+ *
+ * @example
+ * ```ts
+ * listSetting({ GENESYS_ORG_IDS: 'a, b' }, 'GENESYS_ORG_IDS'); // ['a', 'b']
+ * ```
+ */
+export const listSetting = (env: Env, name: string): string[] =>
+  (env[name] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
 
 const required = (env: Env, name: string): string => {
   const value = env[name];
@@ -51,7 +70,8 @@ const positiveInteger = (env: Env, name: string, fallback: number): number => {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
+  if (!Number.isInteger(value) || value <= 0) {
     throw new Error(`invalid configuration: ${name} must be a positive integer`);
+  }
   return value;
 };

@@ -25,11 +25,13 @@ export type RecognisedEvent =
       readonly envelope?: EventBridgeEnvelope;
     }
   | { readonly kind: 'call-analysis'; readonly analysis: CallAnalysisCompleted; readonly envelope: EventBridgeEnvelope }
-  | { readonly kind: 'envelope-unknown'; readonly envelope: EventBridgeEnvelope };
+  | { readonly kind: 'envelope-unknown'; readonly envelope: EventBridgeEnvelope }
+  | { readonly kind: 'open-messaging'; readonly message: Record<string, unknown> };
 
 /**
  * Parses JSON text into a recognised event: a seed event (`eventType`), a bare Genesys notification
- * (`topicName` + `eventBody`) or an EventBridge envelope (`detail-type` + `detail`). Unknown seed event
+ * (`topicName` + `eventBody`), an EventBridge envelope (`detail-type` + `detail`) or an Open Messaging
+ * NormalizedMessage (`id` + `channel`). Unknown seed event
  * types and unknown envelope details pass through as explicit unknown variants.
  * Throws `MalformedPayloadError` for bad JSON, unknown shapes and known events that fail their schema.
  *
@@ -46,9 +48,10 @@ export const recogniseEvent = (json: string): RecognisedEvent => {
     return { kind: 'notification', notification: parseWith(genesysNotificationSchema, value, 'notification') };
   }
   if ('eventType' in value) return recogniseSeedEvent(value);
+  if ('channel' in value && 'id' in value) return recogniseOpenMessage(value);
   throw new MalformedPayloadError(
     'unrecognised_shape',
-    'expected a seed event (eventType), a Genesys notification (topicName, eventBody) or an EventBridge envelope',
+    'expected a seed event (eventType), a Genesys notification (topicName, eventBody), an EventBridge envelope or an Open Messaging message',
   );
 };
 
@@ -80,6 +83,17 @@ const recogniseSeedEvent = (value: Record<string, unknown>): RecognisedEvent => 
     return { kind: 'seed-conversation', event: parseWith(seedConversationEventSchema, value, eventType) };
   }
   return { kind: 'seed-unknown', eventType, event: value };
+};
+
+const recogniseOpenMessage = (value: Record<string, unknown>): RecognisedEvent => {
+  const channel = value.channel;
+  if (typeof value.id !== 'string' || value.id.length === 0 || !isObject(channel)) {
+    throw new MalformedPayloadError(
+      'invalid_event',
+      'an Open Messaging message needs a string id and a channel object',
+    );
+  }
+  return { kind: 'open-messaging', message: value };
 };
 
 const parseJson = (json: string): unknown => {

@@ -6,6 +6,7 @@ export {
 export { httpMethodOf, type WarnLogger, type WebhookHttpEvent } from './http-event';
 export { jsonErrorBody } from './json-error';
 export { type MapDomainErrorsOptions, mapDomainErrors } from './map-domain-errors';
+export { type VerifyApiKeyHeaderOptions, verifyApiKeyHeader } from './verify-api-key-header';
 export {
   type VerifiedWebhookEvent,
   type VerifyWebhookSignatureOptions,

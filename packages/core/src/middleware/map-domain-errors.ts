@@ -1,6 +1,11 @@
 import type { MiddlewareObj } from '@middy/core';
 import { createError } from '@middy/util';
-import { GenesysEventsError, MalformedPayloadError, SignatureVerificationError } from '../errors';
+import {
+  GenesysEventsError,
+  MalformedPayloadError,
+  SignatureVerificationError,
+  SourceNotAllowedError,
+} from '../errors';
 import type { WarnLogger } from './http-event';
 import { jsonErrorBody } from './json-error';
 
@@ -11,8 +16,8 @@ export interface MapDomainErrorsOptions {
 }
 
 /**
- * Turns core's domain errors into HTTP errors for `@middy/http-error-handler`: a signature failure is 401,
- * a malformed payload is 400. The precise reason and its safe details are logged; the answer stays generic
+ * Turns core's domain errors into HTTP errors for `@middy/http-error-handler`: a signature or API key
+ * failure is 401, a source the route does not take is 403, a malformed payload is 400. The precise reason and its safe details are logged; the answer stays generic
  * so it never helps an attacker. Register it after `httpErrorHandler` (middy runs `onError` in reverse).
  *
  * @example
@@ -27,6 +32,13 @@ export const mapDomainErrors = ({ logger }: MapDomainErrorsOptions): MiddlewareO
     if (error instanceof SignatureVerificationError) {
       logger.warn('webhook rejected: signature not verified', { reason: error.reason, ...error.details });
       request.error = createError(401, jsonErrorBody('unauthorized', 'signature verification failed'), {
+        cause: error,
+      });
+      return;
+    }
+    if (error instanceof SourceNotAllowedError) {
+      logger.warn('webhook rejected: source not allowed', { reason: error.reason, detail: error.message });
+      request.error = createError(403, jsonErrorBody('forbidden', 'events from this source are not accepted'), {
         cause: error,
       });
       return;

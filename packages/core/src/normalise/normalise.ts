@@ -6,6 +6,9 @@ import { topicPattern } from './topic-pattern';
 /** Seed events carry no notification version; this marks them as the seed's own format. */
 const SEED_VERSION = 'seed';
 
+/** The detail-type and topic name of Open Messaging messages on the app bus. */
+export const OPEN_MESSAGING_MESSAGE = 'open-messaging.message';
+
 /**
  * Turns a recognised event into the one shape every consumer handles: a Genesys EventBridge event whose
  * `detail-type` is the topic pattern (or the seed event type) and whose `detail` is a Genesys notification
@@ -27,6 +30,17 @@ export const toAppBusEvent = (recognised: RecognisedEvent, gateway: GatewayInfo)
       const { notification, envelope } = recognised;
       const detailType = envelope?.['detail-type'] ?? topicPattern(notification.topicName);
       return appBusEvent(detailType, { ...notification, gateway: withOriginalSource(gateway, envelope?.source) });
+    }
+    case 'open-messaging': {
+      const channel = recognised.message.channel as Record<string, unknown>;
+      return appBusEvent(OPEN_MESSAGING_MESSAGE, {
+        topicName: OPEN_MESSAGING_MESSAGE,
+        version: 'open-messaging',
+        eventBody: recognised.message,
+        metadata: {},
+        timestamp: typeof channel.time === 'string' ? channel.time : gateway.receivedAt,
+        gateway,
+      });
     }
     case 'call-analysis':
     case 'envelope-unknown': {

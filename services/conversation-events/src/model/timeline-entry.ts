@@ -49,7 +49,9 @@ export const toTimelineEntry = (envelope: AppBusEnvelope): TimelineEntry => {
   const detail: AppBusDetail = parsed.data;
   const conversationId = conversationIdOf(detail);
   if (!conversationId) throw new UnusableEventError(`${envelope['detail-type']} names no conversation`);
-  const arrivedAt = detail.gateway?.receivedAt ?? envelope.time ?? new Date(0).toISOString();
+  // Every time is stored in toISOString() form: timelines are ordered by comparing them as strings.
+  const arrivedAt =
+    isoOrUndefined(detail.gateway?.receivedAt) ?? isoOrUndefined(envelope.time) ?? new Date(0).toISOString();
   const correlationId = detail.metadata?.CorrelationId;
   return {
     conversationId,
@@ -62,4 +64,9 @@ export const toTimelineEntry = (envelope: AppBusEnvelope): TimelineEntry => {
     ...(correlationId ? { correlationId } : {}),
     body: detail.eventBody,
   };
+};
+
+const isoOrUndefined = (value: string | undefined): string | undefined => {
+  const time = value === undefined ? Number.NaN : Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 };

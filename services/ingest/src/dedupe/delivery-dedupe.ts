@@ -3,7 +3,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { ResponseHook } from '@aws-lambda-powertools/idempotency/types';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { MiddlewareObj } from '@middy/core';
+import type { MiddlewareObj, Request } from '@middy/core';
 
 type JSONValue = Parameters<ResponseHook>[0];
 
@@ -14,31 +14,52 @@ export interface DedupeDeliveriesOptions {
   readonly client: DynamoDBClient;
 }
 
+/** Marks a request that recorded its own in-progress delivery, and so may delete it on failure. */
+const OWNS_RECORD = 'genesysEvents.dedupe.ownsRecord';
+
 /**
- * Drops redeliveries by `X-Genesys-Delivery-Id`, durably, with Powertools Idempotency on DynamoDB.
+ * Drops redeliveries, durably, with Powertools Idempotency on DynamoDB, keyed on `event.delivery.dedupeKey`
+ * (set by the route: the seed `X-Genesys-Delivery-Id`, an Open Messaging message's id and time).
  * A first delivery is recorded as in progress and completed with its answer once published; a redelivery
- * gets that answer again, marked `duplicate`, and is not published; a redelivery that arrives while the
- * first is still in flight is told to retry (503). A failed publish deletes the record so the retry
- * goes through. Requests without a delivery id are not deduplicated here (consumers dedupe on content).
- * Register after signature verification (unverified requests must not create records) and after
- * `http-header-normalizer` (the key path reads the lower-cased header).
+ * gets that answer again, marked `duplicate`, and is not published; a redelivery while the first is in
+ * flight is refused (503, retry). A failed publish deletes the record so the retry goes through.
+ * Requests without a key are not deduplicated here (consumers dedupe on content).
+ *
+ * Only a request that recorded the delivery itself deletes it on failure: Powertools 2.35 would also
+ * delete the first delivery's record when refusing a concurrent redelivery
+ * (powertools-lambda-typescript#5675), letting a third delivery publish the event again.
  *
  * @example
  * ```ts
- * middy(lambdaHandler).use(verifyWebhookSignature(...)).use(dedupeDeliveries({ tableName, ttlSeconds: 86400, client }));
+ * middy(handler).use(recognisePayload(...)).use(dedupeDeliveries({ tableName, ttlSeconds: 86400, client }));
  * ```
  */
-export const dedupeDeliveries = ({ tableName, ttlSeconds, client }: DedupeDeliveriesOptions): MiddlewareObj =>
-  makeHandlerIdempotent({
+export const dedupeDeliveries = ({ tableName, ttlSeconds, client }: DedupeDeliveriesOptions): MiddlewareObj => {
+  const idempotency = makeHandlerIdempotent({
     persistenceStore: new DynamoDBPersistenceLayer({ tableName, awsSdkV3Client: client }),
     keyPrefix: 'genesys-delivery',
     config: new IdempotencyConfig({
-      eventKeyJmesPath: 'headers."x-genesys-delivery-id"',
+      eventKeyJmesPath: 'delivery.dedupeKey',
       throwOnNoIdempotencyKey: false,
       expiresAfterSeconds: ttlSeconds,
       responseHook: markAsDuplicate,
     }),
-  }) as MiddlewareObj;
+  });
+
+  const { before, after, onError } = idempotency as Required<MiddlewareObj>;
+  const internal = (request: Request) => request.internal as Record<string, unknown>;
+
+  const dedupeDeliveriesBefore = async (request: Request) => {
+    const earlyAnswer = await before(request);
+    if (earlyAnswer === undefined) internal(request)[OWNS_RECORD] = true;
+    return earlyAnswer;
+  };
+  const dedupeDeliveriesOnError = async (request: Request) => {
+    if (internal(request)[OWNS_RECORD] === true) await onError(request);
+  };
+
+  return { before: dedupeDeliveriesBefore, after, onError: dedupeDeliveriesOnError };
+};
 
 /** The stored answer of the first delivery, with its status changed to `duplicate`. */
 export const markAsDuplicate: ResponseHook = (response) => {

@@ -38,10 +38,12 @@ export const mapIngestErrors = ({ logger }: { logger: WarnLogger }): MiddlewareO
       reason,
       ...(error instanceof PublishError ? error.details : {}),
     });
-    request.error = createError(503, jsonErrorBody('unavailable', 'the event could not be stored, retry later'), {
+    // Exposed although 5xx: the sender must see 503 and Retry-After to retry, and the body is generic.
+    const unavailable = createError(503, jsonErrorBody('unavailable', 'the event could not be stored, retry later'), {
       cause: error,
-      headers: { 'Retry-After': RETRY_AFTER_SECONDS },
+      expose: true,
     });
+    request.error = Object.assign(unavailable, { headers: { 'Retry-After': RETRY_AFTER_SECONDS } });
   };
 
   return { onError: mapIngestErrorsOnError };

@@ -1,12 +1,9 @@
-import { type GatewayInfo, recogniseEvent, toAppBusEvent } from '@genesys-events/core';
+import { toAppBusEvent } from '@genesys-events/core';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { jsonResponse } from '../http/responses';
+import { logger } from '../logger';
 import type { PublishEvent } from '../publish/app-bus-publisher';
-
-/** A verified webhook payload and how it arrived. */
-export interface VerifiedDelivery {
-  /** The verified JSON text (the form's `webhook` field or the raw body). */
-  readonly payload: string;
-  readonly gateway: GatewayInfo;
-}
+import type { RecognisedWebhookEvent } from './webhook-event';
 
 /** What the sender is told once its event is on the bus. */
 export interface Acceptance {
@@ -15,21 +12,34 @@ export interface Acceptance {
   readonly detailType: string;
 }
 
+/** What accepting a webhook needs from outside: the publisher and the clock. */
+export interface AcceptDependencies {
+  readonly publish: PublishEvent;
+  readonly now: () => Date;
+}
+
 /**
- * Recognises a verified payload, normalises it to the app-bus shape and publishes it. Resolves only once
- * the bus accepted the event; malformed payloads throw core's `MalformedPayloadError`, publish failures
- * throw `PublishError`.
+ * The handler every webhook route shares: normalises the recognised event into the app-bus shape and
+ * publishes it, answering 200 only once the bus accepted it (publish failures throw and become 503).
  *
  * @example
  * ```ts
- * const acceptance = await acceptWebhook({ payload, gateway }, { publish });
+ * await acceptWebhook(recognisedEvent, { publish, now: () => new Date() }); // { statusCode: 200, ... }
  * ```
  */
 export const acceptWebhook = async (
-  { payload, gateway }: VerifiedDelivery,
-  { publish }: { publish: PublishEvent },
-): Promise<Acceptance> => {
-  const event = toAppBusEvent(recogniseEvent(payload), gateway);
-  const eventId = await publish(event);
-  return { status: 'accepted', eventId, detailType: event.detailType };
+  event: RecognisedWebhookEvent,
+  { publish, now }: AcceptDependencies,
+): Promise<APIGatewayProxyStructuredResultV2> => {
+  const { transport, scheme, deliveryId } = event.delivery;
+  const busEvent = toAppBusEvent(event.recognised, {
+    transport,
+    scheme,
+    receivedAt: now().toISOString(),
+    ...(deliveryId ? { deliveryId } : {}),
+  });
+  const eventId = await publish(busEvent);
+  const acceptance: Acceptance = { status: 'accepted', eventId, detailType: busEvent.detailType };
+  logger.info('webhook accepted', { ...acceptance, transport, deliveryId, recognisedAs: event.recognised.kind });
+  return jsonResponse(200, acceptance);
 };

@@ -1,0 +1,12 @@
+import { readIngestConfig, secretSource } from '../config';
+import { webhookHandler } from '../http/webhook-pipeline';
+import { openMessagingRoute } from '../routes/open-messaging-route';
+import { secretList } from '../secrets/secret-list';
+
+export { acceptWebhook as lambdaHandler } from '../receive/accept-webhook';
+
+/** `POST /webhooks/open-messaging` (see `routes/open-messaging-route.ts`). */
+export const handler = webhookHandler(
+  readIngestConfig(process.env),
+  openMessagingRoute(secretList('openMessagingSecrets', secretSource(process.env, 'OPEN_MESSAGING_SECRETS'))),
+);

@@ -1,0 +1,69 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { guardWebhookRequest, mapDomainErrors } from '@genesys-events/core/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpErrorHandler from '@middy/http-error-handler';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { IngestConfig } from '../config';
+import { dedupeDeliveries } from '../dedupe/delivery-dedupe';
+import { logger } from '../logger';
+import { appBusPublisher } from '../publish/app-bus-publisher';
+import { acceptWebhook } from '../receive/accept-webhook';
+import type { RecognisedWebhookEvent } from '../receive/webhook-event';
+import { mapIngestErrors } from './map-ingest-errors';
+
+const GENERIC_SERVER_ERROR = JSON.stringify({ error: 'internal', message: 'unexpected error' });
+
+/** A middleware of any stage of a webhook event (each stage adds fields to the event). */
+export type RouteMiddleware = MiddlewareObj<never>;
+
+/** What makes one webhook route different from another. */
+export interface WebhookRoute {
+  readonly mediaTypes: readonly string[];
+  /** Authenticates the exact request (signature or API key); runs before anything reads the body. */
+  readonly authenticate: readonly RouteMiddleware[];
+  /** Parses the authenticated body into `event.recognised` and `event.delivery` (and body parsers before it). */
+  readonly recognise: readonly RouteMiddleware[];
+}
+
+/**
+ * Composes a webhook route: the order is part of the contract. Errors are mapped last (`onError` runs in
+ * reverse), the request is guarded (405/413/415) and authenticated on its exact bytes before anything
+ * parses it, deduplication records nothing for unauthenticated or unparseable requests, and the handler
+ * publishes before it answers.
+ *
+ * @example
+ * ```ts
+ * export const handler = webhookHandler(readIngestConfig(process.env), { mediaTypes, authenticate, recognise });
+ * ```
+ */
+export const webhookHandler = (config: IngestConfig, route: WebhookRoute) => {
+  const publish = appBusPublisher({ client: new EventBridgeClient({}), eventBusName: config.appBusName });
+  return middy<RecognisedWebhookEvent, APIGatewayProxyStructuredResultV2>((event: RecognisedWebhookEvent) =>
+    acceptWebhook(event, { publish, now: () => new Date() }),
+  )
+    .use(httpErrorHandler({ logger: logUnexpectedError, fallbackMessage: GENERIC_SERVER_ERROR }))
+    .use(mapDomainErrors({ logger }))
+    .use(mapIngestErrors({ logger }))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(httpHeaderNormalizer())
+    .use(guardWebhookRequest({ mediaTypes: route.mediaTypes }))
+    .use([...route.authenticate, ...route.recognise] as unknown as MiddlewareObj<RecognisedWebhookEvent>[])
+    .use(
+      dedupeDeliveries({
+        tableName: config.deliveriesTableName,
+        ttlSeconds: config.deliveryTtlSeconds,
+        client: new DynamoDBClient({}),
+      }),
+    );
+};
+
+/** Client errors were logged with their reason where they were mapped; only the unexpected remain. */
+const logUnexpectedError = (error: unknown): void => {
+  const statusCode = (error as { statusCode?: number } | null)?.statusCode;
+  if (statusCode === undefined || statusCode >= 500) {
+    logger.error('webhook failed unexpectedly', { error: error instanceof Error ? error : String(error) });
+  }
+};

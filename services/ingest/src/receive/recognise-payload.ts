@@ -1,0 +1,34 @@
+import { type RecognisedEvent, recogniseEvent } from '@genesys-events/core';
+import type { WebhookHttpEvent } from '@genesys-events/core/middleware';
+import type { MiddlewareObj } from '@middy/core';
+import type { DeliveryFacts, RecognisedWebhookEvent } from './webhook-event';
+
+/** Options of {@link recognisePayload}: how a route finds its payload and describes its deliveries. */
+export interface RecognisePayloadOptions<E extends WebhookHttpEvent> {
+  /** The authenticated JSON text of the request. */
+  readonly payloadOf: (event: E) => string;
+  /** Throws a domain error when the route does not take this kind of event. */
+  readonly accept?: (recognised: RecognisedEvent) => void;
+  readonly deliveryOf: (event: E, recognised: RecognisedEvent) => DeliveryFacts;
+}
+
+/**
+ * Parses the authenticated payload into a recognised event (core's `recogniseEvent`) and records how it
+ * arrived, so that deduplication and the handler work on facts, not on the raw request. Runs after
+ * authentication and body parsing, before deduplication.
+ *
+ * @example
+ * ```ts
+ * .use(recognisePayload({ payloadOf: (event) => event.verification.payload, deliveryOf: () => ({ transport, scheme }) }))
+ * ```
+ */
+export const recognisePayload = <E extends WebhookHttpEvent>(options: RecognisePayloadOptions<E>): MiddlewareObj<E> => {
+  const recognisePayloadBefore = ({ event }: { event: E }) => {
+    const recognised = recogniseEvent(options.payloadOf(event));
+    options.accept?.(recognised);
+    const target = event as unknown as RecognisedWebhookEvent;
+    target.recognised = recognised;
+    target.delivery = options.deliveryOf(event, recognised);
+  };
+  return { before: recognisePayloadBefore };
+};

@@ -1,0 +1,40 @@
+import type { RecognisedEvent } from '@genesys-events/core';
+import { type VerifiedWebhookEvent, verifyWebhookSignature } from '@genesys-events/core/middleware';
+import type { WebhookRoute } from '../http/webhook-pipeline';
+import { recognisePayload } from '../receive/recognise-payload';
+import type { DeliveryFacts } from '../receive/webhook-event';
+import type { SecretList } from '../secrets/secret-list';
+
+/**
+ * `POST /webhooks/open-messaging`: Open Messaging outbound webhooks, `X-Hub-Signature-256: sha256=<base64>`
+ * over the raw body. Genesys sends no delivery id and retries up to five times: a message is the same
+ * message when its `id` and `channel.time` are.
+ *
+ * @example
+ * ```ts
+ * webhookHandler(config, openMessagingRoute(secretList('openMessagingSecrets', source)));
+ * ```
+ */
+export const openMessagingRoute = (secrets: SecretList): WebhookRoute => ({
+  mediaTypes: ['application/json'],
+  authenticate: [...secrets.middleware, verifyWebhookSignature({ scheme: 'open-messaging', secrets: secrets.read })],
+  recognise: [
+    recognisePayload<VerifiedWebhookEvent>({
+      payloadOf: (event) => event.verification.payload,
+      deliveryOf: (_event, recognised) => openMessagingDelivery(recognised),
+    }),
+  ],
+});
+
+const openMessagingDelivery = (recognised: RecognisedEvent): DeliveryFacts => {
+  const dedupeKey = recognised.kind === 'open-messaging' ? messageKey(recognised.message) : undefined;
+  return { transport: 'open-messaging', scheme: 'open-messaging', ...(dedupeKey ? { dedupeKey } : {}) };
+};
+
+const messageKey = (message: Record<string, unknown>): string | undefined => {
+  const channel = message.channel as Record<string, unknown> | undefined;
+  const time = channel?.time;
+  return typeof message.id === 'string' && typeof time === 'string'
+    ? `open-messaging:${message.id}|${time}`
+    : undefined;
+};
