@@ -1,3 +1,4 @@
+export * from './catalog';
 export * from './errors';
 export {
   type EventBridgeEnvelope,
@@ -12,7 +13,6 @@ export {
   parsePartnerSource,
 } from './events/partner-source';
 export { type RecognisedEvent, recogniseEvent } from './events/recognise';
-export * from './events/seed-events';
 export { type HeaderMap, headerValue, mediaType } from './http/headers';
 export { type EncodedBody, rawBodyBytes } from './http/raw-body';
 export * from './normalise/app-bus-event';

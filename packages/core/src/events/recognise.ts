@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { classifyOpenMessagingMessage, openMessagingDedupeKey } from '../catalog/classify-open-messaging';
 import { MalformedPayloadError } from '../errors';
 import {
   type EventBridgeEnvelope,
@@ -26,7 +27,12 @@ export type RecognisedEvent =
     }
   | { readonly kind: 'call-analysis'; readonly analysis: CallAnalysisCompleted; readonly envelope: EventBridgeEnvelope }
   | { readonly kind: 'envelope-unknown'; readonly envelope: EventBridgeEnvelope }
-  | { readonly kind: 'open-messaging'; readonly message: Record<string, unknown> };
+  | {
+      readonly kind: 'open-messaging';
+      readonly message: Record<string, unknown>;
+      /** `id` and `channel.time`: what makes a retried message the same message. */
+      readonly dedupeKey: string | undefined;
+    };
 
 /**
  * Parses JSON text into a recognised event: a seed event (`eventType`), a bare Genesys notification
@@ -85,15 +91,16 @@ const recogniseSeedEvent = (value: Record<string, unknown>): RecognisedEvent => 
   return { kind: 'seed-unknown', eventType, event: value };
 };
 
+/** Unknown enum values pass (the lists lag the service); a message without its identity is malformed. */
 const recogniseOpenMessage = (value: Record<string, unknown>): RecognisedEvent => {
-  const channel = value.channel;
-  if (typeof value.id !== 'string' || value.id.length === 0 || !isObject(channel)) {
+  const classified = classifyOpenMessagingMessage(value);
+  if (classified.kind === 'unknown' && classified.reason === 'schema_mismatch') {
     throw new MalformedPayloadError(
       'invalid_event',
-      'an Open Messaging message needs a string id and a channel object',
+      `invalid Open Messaging message: check ${classified.issues.join(', ')}`,
     );
   }
-  return { kind: 'open-messaging', message: value };
+  return { kind: 'open-messaging', message: classified.message, dedupeKey: openMessagingDedupeKey(classified.message) };
 };
 
 const parseJson = (json: string): unknown => {

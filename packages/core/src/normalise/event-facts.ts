@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { normaliseEventTime } from '../catalog/event-time';
+import { parseTopicName } from '../catalog/parse-topic-name';
 import type { AppBusDetail } from './app-bus-event';
 
 /**
@@ -11,7 +13,8 @@ import type { AppBusDetail } from './app-bus-event';
  * ```
  */
 export const eventTimeOf = (detail: AppBusDetail): string | undefined => {
-  const bodyTime = toIso(detail.eventBody.eventTime);
+  const entry = parseTopicName(detail.topicName).entry;
+  const bodyTime = normaliseEventTime(entry?.timeFormat, detail.eventBody);
   return bodyTime ?? toIso(detail.timestamp) ?? toIso(detail.gateway?.receivedAt);
 };
 

@@ -1,7 +1,7 @@
+import { parseTopicName } from '../catalog/parse-topic-name';
 import type { RecognisedEvent } from '../events/recognise';
 import { CALL_ANALYSIS_COMPLETED } from '../events/seed-events';
 import { APP_BUS_SOURCE, type AppBusDetail, type AppBusEvent, type GatewayInfo } from './app-bus-event';
-import { topicPattern } from './topic-pattern';
 
 /** Seed events carry no notification version; this marks them as the seed's own format. */
 const SEED_VERSION = 'seed';
@@ -28,7 +28,8 @@ export const toAppBusEvent = (recognised: RecognisedEvent, gateway: GatewayInfo)
       return seedEvent(recognised.eventType, recognised.event, gateway);
     case 'notification': {
       const { notification, envelope } = recognised;
-      const detailType = envelope?.['detail-type'] ?? topicPattern(notification.topicName);
+      // The pattern comes from the topic name, whoever carried it, so every transport gives the same detail-type.
+      const detailType = parseTopicName(notification.topicName).pattern;
       return appBusEvent(detailType, { ...notification, gateway: withOriginalSource(gateway, envelope?.source) });
     }
     case 'open-messaging': {

@@ -1,4 +1,4 @@
-import { toAppBusEvent } from '@genesys-events/core';
+import { classifyNotification, type RecognisedEvent, toAppBusEvent } from '@genesys-events/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { jsonResponse } from '../http/responses';
 import { logger } from '../logger';
@@ -32,6 +32,7 @@ export const acceptWebhook = async (
   { publish, now }: AcceptDependencies,
 ): Promise<APIGatewayProxyStructuredResultV2> => {
   const { transport, scheme, deliveryId } = event.delivery;
+  logIfOutsideCatalog(event.recognised);
   const busEvent = toAppBusEvent(event.recognised, {
     transport,
     scheme,
@@ -42,4 +43,17 @@ export const acceptWebhook = async (
   const acceptance: Acceptance = { status: 'accepted', eventId, detailType: busEvent.detailType };
   logger.info('webhook accepted', { ...acceptance, transport, deliveryId, recognisedAs: event.recognised.kind });
   return jsonResponse(200, acceptance);
+};
+
+/** Events outside the catalog (unknown topic or enum value, or another shape) are published as they are, and said. */
+const logIfOutsideCatalog = (recognised: RecognisedEvent): void => {
+  if (recognised.kind !== 'notification') return;
+  const classified = classifyNotification(recognised.notification);
+  if (classified.kind === 'unknown') {
+    logger.warn('event outside the catalog, published as it is', {
+      reason: classified.reason,
+      pattern: classified.pattern,
+      issues: classified.issues,
+    });
+  }
 };

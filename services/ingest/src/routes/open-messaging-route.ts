@@ -27,14 +27,10 @@ export const openMessagingRoute = (secrets: SecretList): WebhookRoute => ({
 });
 
 const openMessagingDelivery = (recognised: RecognisedEvent): DeliveryFacts => {
-  const dedupeKey = recognised.kind === 'open-messaging' ? messageKey(recognised.message) : undefined;
-  return { transport: 'open-messaging', scheme: 'open-messaging', ...(dedupeKey ? { dedupeKey } : {}) };
-};
-
-const messageKey = (message: Record<string, unknown>): string | undefined => {
-  const channel = message.channel as Record<string, unknown> | undefined;
-  const time = channel?.time;
-  return typeof message.id === 'string' && typeof time === 'string'
-    ? `open-messaging:${message.id}|${time}`
-    : undefined;
+  const dedupeKey = recognised.kind === 'open-messaging' ? recognised.dedupeKey : undefined;
+  return {
+    transport: 'open-messaging',
+    scheme: 'open-messaging',
+    ...(dedupeKey ? { dedupeKey: `open-messaging:${dedupeKey}` } : {}),
+  };
 };
