@@ -78,7 +78,7 @@ describe('get-conversation lambdaHandler', () => {
     expect(response.headers).toEqual({ 'content-type': 'application/json' });
     const body = bodyOf(response);
     expect(body.conversationId).toBe(CONVERSATION_ID);
-    expect(body.state).toEqual({
+    expect(body.state).toMatchObject({
       status: 'ended',
       mediaType: 'VOICE',
       type: 'call',
