@@ -20,9 +20,13 @@ const gatewayOf = (transport: GatewayInfo['transport'], scheme: string): Gateway
 const notification = fc
   .record({
     suffix: fc.constantFrom(...CONVERSATION_DETAIL_SUFFIXES),
-    extra: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((key) => key !== '__proto__'), fc.jsonValue(), {
-      maxKeys: 4,
-    }),
+    extra: fc.dictionary(
+      fc.string({ minLength: 1, maxLength: 8 }).filter((key) => key !== '__proto__'),
+      fc.jsonValue(),
+      {
+        maxKeys: 4,
+      },
+    ),
     correlationId: fc.uuid(),
     eventTime: fc.integer({ min: 0, max: 4_102_444_800_000 }),
   })
@@ -58,9 +62,18 @@ describe('normalisation across transports', () => {
           detail: sent,
         };
 
-        const viaSeedRoute = toAppBusEvent(recogniseEvent(JSON.stringify(sent)), gatewayOf('genesys-header', 'seed-header'));
-        const viaApiDestination = toAppBusEvent(recogniseEvent(JSON.stringify(envelope)), gatewayOf('eventbridge-api', 'api-key'));
-        const prettyPrinted = toAppBusEvent(recogniseEvent(JSON.stringify(sent, null, 2)), gatewayOf('genesys-form', 'seed-form'));
+        const viaSeedRoute = toAppBusEvent(
+          recogniseEvent(JSON.stringify(sent)),
+          gatewayOf('genesys-header', 'seed-header'),
+        );
+        const viaApiDestination = toAppBusEvent(
+          recogniseEvent(JSON.stringify(envelope)),
+          gatewayOf('eventbridge-api', 'api-key'),
+        );
+        const prettyPrinted = toAppBusEvent(
+          recogniseEvent(JSON.stringify(sent, null, 2)),
+          gatewayOf('genesys-form', 'seed-form'),
+        );
 
         expect(viaApiDestination.detailType).toBe(viaSeedRoute.detailType);
         expect(prettyPrinted.detailType).toBe(viaSeedRoute.detailType);

@@ -6,8 +6,8 @@ import httpErrorHandler from '@middy/http-error-handler';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readConversationEventsConfig } from '../config';
 import { jsonResponse } from '../http/responses';
-import { logger } from '../logger';
 import { conversationState, sortTimeline } from '../model/conversation-state';
+import { logger } from '../observability/logger';
 import { type ConversationEventsTable, conversationEventsTable } from '../store/conversation-events-table';
 
 const MAX_ID_LENGTH = 256;

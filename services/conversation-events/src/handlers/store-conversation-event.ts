@@ -1,10 +1,12 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
 import { readConversationEventsConfig } from '../config';
-import { logger } from '../logger';
 import { type AppBusEnvelope, toTimelineEntry } from '../model/timeline-entry';
+import { logger } from '../observability/logger';
+import { metrics, recordConsumerOutcome } from '../observability/metrics';
 import {
   type ConversationEventsTable,
   conversationEventsTable,
@@ -42,6 +44,19 @@ const table = conversationEventsTable({
   tableName: config.eventsTableName,
 });
 
-export const handler = middy((event: AppBusEnvelope) => lambdaHandler(event, { table })).use(
-  injectLambdaContext(logger, { resetKeys: true }),
-);
+export const handler = middy((event: AppBusEnvelope) => lambdaHandler(event, { table }))
+  .use(logMetrics(metrics))
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(correlateWithEvent())
+  .use(recordConsumerOutcome());
+
+/** Log lines carry Genesys's `CorrelationId` when the event has one, else the EventBridge event id. */
+function correlateWithEvent() {
+  return {
+    before: ({ event }: { event: AppBusEnvelope & { id?: string } }) => {
+      const detail = event.detail as { metadata?: { CorrelationId?: unknown } } | undefined;
+      const correlationId = detail?.metadata?.CorrelationId;
+      logger.setCorrelationId(typeof correlationId === 'string' ? correlationId : event.id);
+    },
+  };
+}

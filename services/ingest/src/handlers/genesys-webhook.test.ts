@@ -42,7 +42,7 @@ const eventBridge = mockClient(EventBridgeClient);
 const dynamo = mockClient(DynamoDBClient);
 
 const { handler } = await import('./genesys-webhook');
-const { logger } = await import('../logger');
+const { logger } = await import('../observability/logger');
 
 type HandlerEvent = Parameters<typeof handler>[0];
 

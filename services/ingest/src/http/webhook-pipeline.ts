@@ -1,4 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { guardWebhookRequest, mapDomainErrors } from '@genesys-events/core/middleware';
@@ -8,7 +9,8 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { IngestConfig } from '../config';
 import { dedupeDeliveries } from '../dedupe/delivery-dedupe';
-import { logger } from '../logger';
+import { logger } from '../observability/logger';
+import { metrics, recordWebhookOutcome } from '../observability/metrics';
 import { appBusPublisher } from '../publish/app-bus-publisher';
 import { acceptWebhook } from '../receive/accept-webhook';
 import type { RecognisedWebhookEvent } from '../receive/webhook-event';
@@ -16,11 +18,19 @@ import { mapIngestErrors } from './map-ingest-errors';
 
 const GENERIC_SERVER_ERROR = JSON.stringify({ error: 'internal', message: 'unexpected error' });
 
+/**
+ * Genesys waits 10 s for an answer and the function has 8: each AWS call may take 2 s and is tried
+ * at most 3 times, so a stuck dependency ends in a 503 (retry) rather than a timeout.
+ */
+const AWS_CLIENT_SETTINGS = { maxAttempts: 3, requestHandler: { requestTimeout: 2_000, connectionTimeout: 1_000 } };
+
 /** A middleware of any stage of a webhook event (each stage adds fields to the event). */
 export type RouteMiddleware = MiddlewareObj<never>;
 
 /** What makes one webhook route different from another. */
 export interface WebhookRoute {
+  /** The route's name in metrics (`genesys`, `open-messaging`, `eventbridge`). */
+  readonly name: string;
   readonly mediaTypes: readonly string[];
   /** Authenticates the exact request (signature or API key); runs before anything reads the body. */
   readonly authenticate: readonly RouteMiddleware[];
@@ -40,14 +50,20 @@ export interface WebhookRoute {
  * ```
  */
 export const webhookHandler = (config: IngestConfig, route: WebhookRoute) => {
-  const publish = appBusPublisher({ client: new EventBridgeClient({}), eventBusName: config.appBusName });
+  const publish = appBusPublisher({
+    client: new EventBridgeClient(AWS_CLIENT_SETTINGS),
+    eventBusName: config.appBusName,
+  });
   return middy<RecognisedWebhookEvent, APIGatewayProxyStructuredResultV2>((event: RecognisedWebhookEvent) =>
     acceptWebhook(event, { publish, now: () => new Date() }),
   )
+    .use(logMetrics(metrics))
+    .use(recordWebhookOutcome({ route: route.name }))
     .use(httpErrorHandler({ logger: logUnexpectedError, fallbackMessage: GENERIC_SERVER_ERROR }))
     .use(mapDomainErrors({ logger }))
     .use(mapIngestErrors({ logger }))
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(correlateWithRequest())
     .use(httpHeaderNormalizer())
     .use(guardWebhookRequest({ mediaTypes: route.mediaTypes }))
     .use([...route.authenticate, ...route.recognise] as unknown as MiddlewareObj<RecognisedWebhookEvent>[])
@@ -55,10 +71,20 @@ export const webhookHandler = (config: IngestConfig, route: WebhookRoute) => {
       dedupeDeliveries({
         tableName: config.deliveriesTableName,
         ttlSeconds: config.deliveryTtlSeconds,
-        client: new DynamoDBClient({}),
+        client: new DynamoDBClient(AWS_CLIENT_SETTINGS),
       }),
     );
 };
+
+/**
+ * Every log line carries a correlation id: the API Gateway request id until the payload is recognised,
+ * then Genesys's own `CorrelationId` when the event has one (set in `recognisePayload`).
+ */
+const correlateWithRequest = (): MiddlewareObj<RecognisedWebhookEvent> => ({
+  before: ({ event, context }) => {
+    logger.setCorrelationId(event.requestContext?.requestId ?? context.awsRequestId);
+  },
+});
 
 /** Client errors were logged with their reason where they were mapped; only the unexpected remain. */
 const logUnexpectedError = (error: unknown): void => {

@@ -1,7 +1,7 @@
 import { classifyNotification, type RecognisedEvent, toAppBusEvent } from '@genesys-events/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { jsonResponse } from '../http/responses';
-import { logger } from '../logger';
+import { logger } from '../observability/logger';
 import type { PublishEvent } from '../publish/app-bus-publisher';
 import type { RecognisedWebhookEvent } from './webhook-event';
 

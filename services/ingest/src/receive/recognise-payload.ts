@@ -1,6 +1,7 @@
 import { type RecognisedEvent, recogniseEvent } from '@genesys-events/core';
 import type { WebhookHttpEvent } from '@genesys-events/core/middleware';
 import type { MiddlewareObj } from '@middy/core';
+import { logger } from '../observability/logger';
 import type { DeliveryFacts, RecognisedWebhookEvent } from './webhook-event';
 
 /** Options of {@link recognisePayload}: how a route finds its payload and describes its deliveries. */
@@ -29,6 +30,12 @@ export const recognisePayload = <E extends WebhookHttpEvent>(options: RecogniseP
     const target = event as unknown as RecognisedWebhookEvent;
     target.recognised = recognised;
     target.delivery = options.deliveryOf(event, recognised);
+    const correlationId = genesysCorrelationIdOf(recognised);
+    if (correlationId) logger.setCorrelationId(correlationId);
   };
   return { before: recognisePayloadBefore };
 };
+
+/** Genesys's `CorrelationId` (capital C), carried in a notification's metadata. */
+const genesysCorrelationIdOf = (recognised: RecognisedEvent): string | undefined =>
+  recognised.kind === 'notification' ? recognised.notification.metadata?.CorrelationId : undefined;

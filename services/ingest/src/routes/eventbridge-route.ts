@@ -30,6 +30,7 @@ export interface EventBridgeRouteOptions {
  * ```
  */
 export const eventBridgeRoute = ({ apiKeys, apiKeyHeader, allowedOrgIds }: EventBridgeRouteOptions): WebhookRoute => ({
+  name: 'eventbridge',
   mediaTypes: ['application/json'],
   authenticate: [...apiKeys.middleware, verifyApiKeyHeader({ headerName: apiKeyHeader, keys: apiKeys.read })],
   recognise: [

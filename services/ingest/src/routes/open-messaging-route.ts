@@ -16,6 +16,7 @@ import type { SecretList } from '../secrets/secret-list';
  * ```
  */
 export const openMessagingRoute = (secrets: SecretList): WebhookRoute => ({
+  name: 'open-messaging',
   mediaTypes: ['application/json'],
   authenticate: [...secrets.middleware, verifyWebhookSignature({ scheme: 'open-messaging', secrets: secrets.read })],
   recognise: [

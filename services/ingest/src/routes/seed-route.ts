@@ -21,6 +21,7 @@ type SeedEvent = VerifiedWebhookEvent & { headers?: Record<string, string | unde
  * ```
  */
 export const seedRoute = (secrets: SecretList): WebhookRoute => ({
+  name: 'genesys',
   mediaTypes: [FORM, 'application/json'],
   authenticate: [
     ...secrets.middleware,
