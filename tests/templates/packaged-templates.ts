@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** A CloudFormation template, as far as the tests read it. */
+export interface Template {
+  readonly Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; Condition?: string }>;
+}
+
+/** Every deployable: the root system and each service with a serverless.yml. */
+export const deployables = (): { name: string; dir: string }[] => [
+  { name: '(root)', dir: repositoryRoot },
+  ...readdirSync(join(repositoryRoot, 'services'))
+    .map((name) => join(repositoryRoot, 'services', name))
+    .filter((dir) => existsSync(join(dir, 'serverless.yml')))
+    .map((dir) => ({ name: relative(repositoryRoot, dir), dir })),
+];
+
+/** Packages a deployable for prod into a fresh folder and reads its template. */
+export const packagedTemplate = async (dir: string): Promise<Template> => {
+  const out = mkdtempSync(join(tmpdir(), 'genesys-events-package-'));
+  await run(
+    join(repositoryRoot, 'node_modules', '.bin', 'serverless'),
+    ['package', '--stage', 'prod', '--package', out],
+    {
+      cwd: dir,
+      env: { ...process.env, GENESYS_PARTNER_EVENT_SOURCE: '' },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  return JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
+};
