@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { recordSentSecrets } from './leak-watch';
 import { baseUrl } from './local-system';
 
 /** An answer as the tests look at it. */
@@ -10,6 +11,7 @@ export interface Answer {
 
 /** Sends a request to the local system and reads its answer. */
 export const request = async (path: string, init: RequestInit = {}): Promise<Answer> => {
+  recordSentSecrets(init);
   const response = await fetch(`${baseUrl}${path}`, init);
   const text = await response.text();
   let json: Record<string, unknown> = {};

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recordSystemOutput } from './leak-watch';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -57,8 +58,12 @@ export const startLocalSystem = async (): Promise<ChildProcess> => {
     },
   );
   const output: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    recordSystemOutput(chunk.toString());
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   try {
     await waitUntilServing(child);
   } catch (error) {

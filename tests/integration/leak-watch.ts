@@ -1,0 +1,73 @@
+import { createHmac } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEV_EVENTBRIDGE_API_KEYS, DEV_OPEN_MESSAGING_SECRETS, DEV_SECRETS } from './local-system';
+
+// The leak watch: everything the local system logs during the integration run goes to one file, every
+// secret-like value the tests send (signatures, API keys, and the MACs the server would compute for the
+// bodies) goes to another, and the teardown checks that none of the second appears in the first.
+const watchDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'integration');
+export const SYSTEM_LOG = join(watchDir, 'local-system.log');
+const SENT_SECRETS = join(watchDir, 'sent-secrets.txt');
+
+const SECRET_HEADERS = ['x-genesys-signature', 'x-genesys-webhook-signature', 'x-hub-signature-256', 'x-api-key'];
+const ALL_SECRETS = [
+  ...Object.values(DEV_SECRETS),
+  ...Object.values(DEV_OPEN_MESSAGING_SECRETS),
+  ...Object.values(DEV_EVENTBRIDGE_API_KEYS),
+];
+// Values shorter than this could appear in logs by chance (a truncated signature in a test, say).
+const MIN_WATCHED_LENGTH = 16;
+
+/** Starts a fresh watch (called once by the global setup). */
+export const resetLeakWatch = (): void => {
+  rmSync(watchDir, { recursive: true, force: true });
+  mkdirSync(watchDir, { recursive: true });
+};
+
+/** Appends what the local system printed. */
+export const recordSystemOutput = (chunk: string): void => appendFileSync(SYSTEM_LOG, chunk);
+
+/** Remembers the secret-like values of a request the tests send: header values and the MACs of its body. */
+export const recordSentSecrets = (init: RequestInit): void => {
+  const values: string[] = [];
+  const headers = new Headers(init.headers);
+  for (const name of SECRET_HEADERS) {
+    const value = headers.get(name);
+    if (value) values.push(value, value.replace(/^sha256=/, ''));
+  }
+  if (typeof init.body === 'string') {
+    const signed = [init.body, ...formWebhookFields(init.body)];
+    for (const secret of ALL_SECRETS) {
+      for (const text of signed) {
+        const mac = createHmac('sha256', secret).update(text).digest();
+        values.push(mac.toString('hex'), mac.toString('base64'));
+      }
+    }
+  }
+  appendFileSync(
+    SENT_SECRETS,
+    values
+      .filter((value) => value.length >= MIN_WATCHED_LENGTH)
+      .map((value) => `${value}\n`)
+      .join(''),
+  );
+};
+
+/** Every watched value that appears in the local system's output, and how much was checked. */
+export const findLeaks = (): { leaks: string[]; watched: number; logBytes: number } => {
+  const log = existsSync(SYSTEM_LOG) ? readFileSync(SYSTEM_LOG, 'utf8') : '';
+  const sent = existsSync(SENT_SECRETS) ? readFileSync(SENT_SECRETS, 'utf8').split('\n') : [];
+  const watched = new Set([...ALL_SECRETS, ...sent].filter((value) => value.length >= MIN_WATCHED_LENGTH));
+  const leaks = [...watched].filter((value) => log.includes(value));
+  return { leaks, watched: watched.size, logBytes: log.length };
+};
+
+const formWebhookFields = (body: string): string[] => {
+  try {
+    return new URLSearchParams(body).getAll('webhook');
+  } catch {
+    return [];
+  }
+};
