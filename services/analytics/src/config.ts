@@ -1,0 +1,40 @@
+/** analytics settings, read and validated once at cold start. */
+export interface AnalyticsConfig {
+  /** DynamoDB table holding one item per unique event analytics consumed. */
+  readonly tableName: string;
+  /** The app bus derived `call.analysis.completed` events are published to. */
+  readonly appBusName: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads the table name every function needs; a missing value fails with its name.
+ *
+ * @example
+ * ```ts
+ * const { tableName } = readTableConfig(process.env);
+ * ```
+ */
+export const readTableConfig = (env: Env): Pick<AnalyticsConfig, 'tableName'> => ({
+  tableName: required(env, 'ANALYTICS_TABLE_NAME'),
+});
+
+/**
+ * Reads the consumer's configuration (table and app bus); a missing value fails with its name.
+ *
+ * @example
+ * ```ts
+ * const config = readConsumerConfig(process.env);
+ * ```
+ */
+export const readConsumerConfig = (env: Env): AnalyticsConfig => ({
+  ...readTableConfig(env),
+  appBusName: required(env, 'APP_BUS_NAME'),
+});
+
+const required = (env: Env, name: string): string => {
+  const value = env[name]?.trim();
+  if (!value) throw new Error(`missing configuration: ${name}`);
+  return value;
+};

@@ -1,0 +1,53 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import httpErrorHandler from '@middy/http-error-handler';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { documentClient } from '../aws-clients';
+import { readTableConfig } from '../config';
+import { jsonResponse } from '../http/responses';
+import { type ConversationFigures, conversationFigures } from '../model/conversation-analytics';
+import { summarise } from '../model/summary';
+import { parseTimeWindow } from '../model/time-window';
+import { logger } from '../observability/logger';
+import { type AnalyticsTable, analyticsTable } from '../store/analytics-table';
+import { mapConcurrently } from '../util/map-concurrently';
+
+const CONVERSATION_READ_CONCURRENCY = 16;
+
+/**
+ * `GET /analytics/summary?from=ISO&to=ISO`: the conversations whose first event falls in `[from, to)`,
+ * counted by media type, direction and sentiment label, with their average handle time. The time index
+ * finds every conversation with an event in the window; each one's events are then read whole, because
+ * its true first event may lie before the window. Bad or missing parameters answer 400.
+ *
+ * @example
+ * ```ts
+ * await lambdaHandler({ queryStringParameters: { from: '2091-06-15T10:00:00Z', to: '2091-06-15T11:00:00Z' } }, { table });
+ * ```
+ */
+export const lambdaHandler = async (
+  event: Pick<APIGatewayProxyEventV2, 'queryStringParameters'>,
+  { table }: { table: AnalyticsTable },
+): Promise<APIGatewayProxyStructuredResultV2> => {
+  const parsed = parseTimeWindow(event.queryStringParameters);
+  if (!parsed.ok) return jsonResponse(400, { error: 'bad_request', message: parsed.message });
+  const conversationIds = await table.conversationIdsIn(parsed.window);
+  const figures = await mapConcurrently(conversationIds, CONVERSATION_READ_CONCURRENCY, async (conversationId) => {
+    const events = await table.listConversation(conversationId);
+    return events.length === 0 ? undefined : conversationFigures(conversationId, events);
+  });
+  const known = figures.filter((figure): figure is ConversationFigures => figure !== undefined);
+  return jsonResponse(200, summarise(parsed.window, known));
+};
+
+const config = readTableConfig(process.env);
+const table = analyticsTable({ client: documentClient(), tableName: config.tableName });
+
+export const handler = middy((event: APIGatewayProxyEventV2) => lambdaHandler(event, { table }))
+  .use(
+    httpErrorHandler({
+      logger: false,
+      fallbackMessage: JSON.stringify({ error: 'internal', message: 'unexpected error' }),
+    }),
+  )
+  .use(injectLambdaContext(logger, { resetKeys: true }));

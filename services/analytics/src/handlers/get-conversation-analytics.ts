@@ -1,0 +1,48 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import httpErrorHandler from '@middy/http-error-handler';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { documentClient } from '../aws-clients';
+import { readTableConfig } from '../config';
+import { jsonResponse } from '../http/responses';
+import { conversationAnalytics } from '../model/conversation-analytics';
+import { logger } from '../observability/logger';
+import { type AnalyticsTable, analyticsTable } from '../store/analytics-table';
+
+const MAX_ID_LENGTH = 256;
+
+/**
+ * `GET /analytics/conversations/{conversationId}`: the conversation's transcript, sentiment (Genesys over
+ * derived) and handle time, computed from its stored events; 404 when analytics has no event of it.
+ *
+ * @example
+ * ```ts
+ * await lambdaHandler({ pathParameters: { conversationId } }, { table });
+ * ```
+ */
+export const lambdaHandler = async (
+  event: Pick<APIGatewayProxyEventV2, 'pathParameters'>,
+  { table }: { table: AnalyticsTable },
+): Promise<APIGatewayProxyStructuredResultV2> => {
+  const conversationId = event.pathParameters?.conversationId;
+  if (!conversationId || conversationId.length > MAX_ID_LENGTH) {
+    return jsonResponse(400, { error: 'bad_request', message: 'conversationId is missing or too long' });
+  }
+  const events = await table.listConversation(conversationId);
+  if (events.length === 0) {
+    return jsonResponse(404, { error: 'not_found', message: 'analytics knows nothing of this conversation' });
+  }
+  return jsonResponse(200, conversationAnalytics(conversationId, events));
+};
+
+const config = readTableConfig(process.env);
+const table = analyticsTable({ client: documentClient(), tableName: config.tableName });
+
+export const handler = middy((event: APIGatewayProxyEventV2) => lambdaHandler(event, { table }))
+  .use(
+    httpErrorHandler({
+      logger: false,
+      fallbackMessage: JSON.stringify({ error: 'internal', message: 'unexpected error' }),
+    }),
+  )
+  .use(injectLambdaContext(logger, { resetKeys: true }));

@@ -1,0 +1,75 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  CONVERSATION_ID,
+  detailNotification,
+  iso,
+  publishedEvent,
+  seedCallAnalysis,
+  storedPartnerEvent,
+  T0,
+  transcriptionNotification,
+  utterance,
+} from '../test-support/app-bus-events';
+import { toAnalyticsEvent } from './analytics-event';
+import { conversationAnalytics, conversationFigures } from './conversation-analytics';
+
+const events = [
+  storedPartnerEvent(
+    detailNotification('user.end', T0 + 200_000, { interactingDurationMs: 100_000, heldDurationMs: 0 }),
+  ),
+  storedPartnerEvent(transcriptionNotification(T0 + 60_000, [utterance('u-1', 'My card was declined', 800)])),
+  storedPartnerEvent(detailNotification('customer.start', T0, { direction: 'OUTBOUND', mediaType: 'CALLBACK' })),
+  storedPartnerEvent(detailNotification('acw', T0 + 230_000, { wrapupDurationMs: 20_000, direction: 'INBOUND' })),
+  toAnalyticsEvent(publishedEvent(seedCallAnalysis({ sentiment: 'negative' }))),
+];
+
+describe('conversationAnalytics', () => {
+  it('answers the transcript, the sentiment and the handle time', () => {
+    expect(conversationAnalytics(CONVERSATION_ID, events)).toEqual({
+      conversationId: CONVERSATION_ID,
+      transcript: [{ channel: 'EXTERNAL', text: 'My card was declined', offsetMs: 800 }],
+      sentiment: { label: 'negative', score: null, source: 'genesys' },
+      handleTimeMs: 120_000,
+    });
+  });
+
+  it('answers an empty transcript and null figures for a conversation with only a start', () => {
+    const start = storedPartnerEvent(detailNotification('customer.start', T0));
+
+    expect(conversationAnalytics(CONVERSATION_ID, [start])).toEqual({
+      conversationId: CONVERSATION_ID,
+      transcript: [],
+      sentiment: null,
+      handleTimeMs: null,
+    });
+  });
+});
+
+describe('conversationFigures', () => {
+  it('takes the first event time, and media type and direction from the earliest event naming them', () => {
+    for (const order of [events, [...events].reverse()]) {
+      expect(conversationFigures(CONVERSATION_ID, order)).toEqual({
+        conversationId: CONVERSATION_ID,
+        firstEventTime: iso(T0),
+        mediaType: 'CALLBACK',
+        direction: 'OUTBOUND',
+        handleTimeMs: 120_000,
+        sentimentLabel: 'negative',
+      });
+    }
+  });
+
+  it('leaves out what no event names', () => {
+    const analysisOnly = toAnalyticsEvent(publishedEvent(seedCallAnalysis({ sentiment: undefined })));
+
+    expect(conversationFigures(CONVERSATION_ID, [analysisOnly])).toEqual({
+      conversationId: CONVERSATION_ID,
+      firstEventTime: iso(T0 + 1_800_000),
+      handleTimeMs: null,
+    });
+  });
+
+  it('refuses a conversation without events', () => {
+    expect(() => conversationFigures(CONVERSATION_ID, [])).toThrow('at least one event');
+  });
+});

@@ -1,0 +1,45 @@
+import Sentiment from 'sentiment';
+import type { SentimentLabel } from './sentiment';
+
+// Kept apart from sentiment.ts so that only the consumer bundles the AFINN word list; the readers do not.
+
+/**
+ * Where a comparative score turns from neutral into positive (`>= +0.05`) or negative (`<= -0.05`).
+ * The comparative score is the AFINN sum per token, so 0.05 is a net of one mildly charged word
+ * (AFINN ±2) per 40 words: a long call with a single "thanks" in it stays neutral, a call where the
+ * customer keeps saying "great" or "angry" does not.
+ *
+ * @example
+ * ```ts
+ * labelOf(0.05); // 'positive'
+ * ```
+ */
+export const SENTIMENT_THRESHOLD = 0.05;
+
+const analyser = new Sentiment();
+
+/**
+ * The label of a comparative score, by {@link SENTIMENT_THRESHOLD}.
+ *
+ * @example
+ * ```ts
+ * labelOf(-0.3); // 'negative'
+ * ```
+ */
+export const labelOf = (comparative: number): SentimentLabel =>
+  comparative >= SENTIMENT_THRESHOLD ? 'positive' : comparative <= -SENTIMENT_THRESHOLD ? 'negative' : 'neutral';
+
+/**
+ * Sentiment of a text with the `sentiment` package (AFINN-165, English): its comparative score,
+ * rounded to four decimals so that the published event is short and stable, and the label of that score.
+ *
+ * @example
+ * ```ts
+ * deriveSentiment('Thank you, that was great'); // { label: 'positive', score: 1 }
+ * ```
+ */
+export const deriveSentiment = (text: string): { label: SentimentLabel; score: number } => {
+  const { comparative } = analyser.analyze(text);
+  const score = Math.round(comparative * 10_000) / 10_000;
+  return { label: labelOf(score), score };
+};

@@ -1,0 +1,128 @@
+import {
+  type AppBusDetail,
+  CALL_ANALYSIS_COMPLETED,
+  callAnalysisCompletedSchema,
+  conversationDetailPattern,
+  parseTopicName,
+  transcriptionEventSchemas,
+} from '@genesys-events/core';
+
+/** One final utterance of a transcript. */
+export interface Utterance {
+  /** Genesys's id of the utterance; absent ids fall back to channel, offset and text for deduplication. */
+  readonly utteranceId?: string;
+  /** `EXTERNAL` (customer side), `INTERNAL` (agent side), or `UNKNOWN` when Genesys gave none. */
+  readonly channel: string;
+  readonly text: string;
+  /** Offset from the start of the transcription session. */
+  readonly offsetMs: number;
+}
+
+/** A call analysis: from Genesys (`call.analysis.completed` from outside) or derived by analytics. */
+export interface CallAnalysis {
+  readonly source: 'genesys' | 'derived';
+  /** Lower-cased sentiment label (`positive`, `neutral`, `negative`, ...); absent when none was given. */
+  readonly label?: string;
+  readonly score?: number;
+}
+
+/** What analytics reads from an event's body; every field is optional. */
+export interface EventFacts {
+  readonly mediaType?: string;
+  readonly direction?: string;
+  /** From `user.end` events only: the agent's talk time. */
+  readonly interactingDurationMs?: number;
+  /** From `user.end` events only: the agent's hold time. */
+  readonly heldDurationMs?: number;
+  /** From `acw` events only: after-call work. */
+  readonly wrapupDurationMs?: number;
+  readonly utterances?: readonly Utterance[];
+  /** Set on a transcription event that reports `SESSION_ENDED`. */
+  readonly sessionEnded?: true;
+  readonly analysis?: CallAnalysis;
+}
+
+const USER_END = conversationDetailPattern('user.end');
+const ACW = conversationDetailPattern('acw');
+
+/**
+ * The facts of an event, by its topic; `undefined` when a body of a topic analytics reads has the wrong
+ * shape. `publishedByAnalytics` marks a `call.analysis.completed` analytics published itself as derived.
+ *
+ * @example
+ * ```ts
+ * factsOf({ topicName: `v2.detail.events.conversation.${id}.acw`, eventBody: { wrapupDurationMs: 30000 } }, { publishedByAnalytics: false });
+ * // { wrapupDurationMs: 30000 }
+ * ```
+ */
+export const factsOf = (
+  detail: Pick<AppBusDetail, 'topicName' | 'eventBody'>,
+  { publishedByAnalytics }: { publishedByAnalytics: boolean },
+): EventFacts | undefined => {
+  const body = detail.eventBody;
+  if (detail.topicName === CALL_ANALYSIS_COMPLETED) return analysisFacts(body, publishedByAnalytics);
+  const { pattern, entry } = parseTopicName(detail.topicName);
+  if (entry?.family === 'transcription') return transcriptionFacts(body);
+  return {
+    ...stringFact(body, 'mediaType'),
+    ...stringFact(body, 'direction'),
+    ...(pattern === USER_END
+      ? { ...durationFact(body, 'interactingDurationMs'), ...durationFact(body, 'heldDurationMs') }
+      : {}),
+    ...(pattern === ACW ? durationFact(body, 'wrapupDurationMs') : {}),
+  };
+};
+
+const analysisFacts = (body: Record<string, unknown>, derived: boolean): EventFacts | undefined => {
+  const parsed = callAnalysisCompletedSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const label = parsed.data.sentiment?.trim().toLowerCase();
+  return {
+    analysis: {
+      source: derived ? 'derived' : 'genesys',
+      ...(label ? { label } : {}),
+      ...numberFact(body, 'score'),
+    },
+  };
+};
+
+// The lenient schema lets a channel or status Genesys added later through instead of parking the event.
+const transcriptionFacts = (body: Record<string, unknown>): EventFacts | undefined => {
+  const parsed = transcriptionEventSchemas.lenient.safeParse(body);
+  if (!parsed.success) return undefined;
+  const utterances: Utterance[] = [];
+  for (const transcript of parsed.data.transcripts ?? []) {
+    // Interim hypotheses are replaced by the final one; only finals belong in the transcript.
+    if (transcript.isFinal !== true) continue;
+    // Genesys orders alternatives by confidence: the first is the one it stands by.
+    const best = transcript.alternatives?.[0];
+    const text = best?.transcript?.trim();
+    if (!text || typeof best?.offsetMs !== 'number') continue;
+    utterances.push({
+      ...(transcript.utteranceId ? { utteranceId: transcript.utteranceId } : {}),
+      channel: typeof transcript.channel === 'string' ? transcript.channel : 'UNKNOWN',
+      text,
+      offsetMs: best.offsetMs,
+    });
+  }
+  return {
+    ...(utterances.length > 0 ? { utterances } : {}),
+    ...(parsed.data.status?.status === 'SESSION_ENDED' ? { sessionEnded: true } : {}),
+  };
+};
+
+const stringFact = <K extends string>(body: Record<string, unknown>, key: K): { [P in K]?: string } => {
+  const value = body[key];
+  return typeof value === 'string' && value.length > 0 ? ({ [key]: value } as { [P in K]?: string }) : {};
+};
+
+const numberFact = <K extends string>(body: Record<string, unknown>, key: K): { [P in K]?: number } => {
+  const value = body[key];
+  return typeof value === 'number' && Number.isFinite(value) ? ({ [key]: value } as { [P in K]?: number }) : {};
+};
+
+// A negative duration is a broken event, not time to subtract from a handle time.
+const durationFact = <K extends string>(body: Record<string, unknown>, key: K): { [P in K]?: number } => {
+  const fact = numberFact(body, key);
+  return (fact[key] ?? 0) >= 0 ? fact : {};
+};

@@ -1,0 +1,20 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { AppBusEnvelope } from '../model/analytics-event';
+import { logger } from './logger';
+
+/**
+ * Log lines of an invocation carry Genesys's `CorrelationId` when the event has one, else the EventBridge
+ * event id, so one event can be followed across ingest, the consumers and a derived publication.
+ *
+ * @example
+ * ```ts
+ * middy(handler).use(injectLambdaContext(logger, { resetKeys: true })).use(correlateWithEvent());
+ * ```
+ */
+export const correlateWithEvent = (): MiddlewareObj<AppBusEnvelope & { id?: string }> => ({
+  before: ({ event }) => {
+    const detail = event.detail as { metadata?: { CorrelationId?: unknown } } | undefined;
+    const correlationId = detail?.metadata?.CorrelationId;
+    logger.setCorrelationId(typeof correlationId === 'string' ? correlationId : event.id);
+  },
+});

@@ -1,0 +1,55 @@
+/**
+ * In-memory stand-ins for the analytics table and the app-bus publisher, with the semantics of the real
+ * ones: put-once on the content key, and a time index keyed by UTC day and event time.
+ */
+import type { AppBusEvent } from '@genesys-events/core';
+import type { AnalyticsEvent } from '../model/analytics-event';
+import { dayBucketsOf, lastInstantOf, type TimeWindow } from '../model/time-window';
+import type { PublishEvent } from '../publish/app-bus-publisher';
+import type { AnalyticsTable, StoreOutcome } from '../store/analytics-table';
+
+/** An in-memory {@link AnalyticsTable}. */
+export const inMemoryTable = (): AnalyticsTable & {
+  readonly items: Map<string, AnalyticsEvent>;
+  putCalls: number;
+} => {
+  const items = new Map<string, AnalyticsEvent>();
+  const table = {
+    items,
+    putCalls: 0,
+    putOnce: async (event: AnalyticsEvent): Promise<StoreOutcome> => {
+      table.putCalls += 1;
+      const key = `${event.conversationId}\u0000${event.eventKey}`;
+      if (items.has(key)) return 'duplicate';
+      items.set(key, structuredClone(event));
+      return 'stored';
+    },
+    listConversation: async (conversationId: string): Promise<AnalyticsEvent[]> =>
+      [...items.values()].filter((event) => event.conversationId === conversationId).map((e) => structuredClone(e)),
+    conversationIdsIn: async (window: TimeWindow): Promise<string[]> => {
+      const days = dayBucketsOf(window);
+      const last = lastInstantOf(window);
+      const hits = [...items.values()].filter(
+        (event) => days.includes(event.eventDay) && window.from <= event.eventTime && event.eventTime <= last,
+      );
+      return [...new Set(hits.map((event) => event.conversationId))];
+    },
+  };
+  return table;
+};
+
+/** A publisher that records what it was given; it fails the first `failures` calls. */
+export const recordingPublisher = (
+  failures = 0,
+): PublishEvent & { readonly published: AppBusEvent[]; calls: number } => {
+  const published: AppBusEvent[] = [];
+  const publish = Object.assign(
+    async (event: AppBusEvent): Promise<void> => {
+      publish.calls += 1;
+      if (publish.calls <= failures) throw new Error('PutEvents unavailable');
+      published.push(structuredClone(event));
+    },
+    { published, calls: 0 },
+  );
+  return publish;
+};
