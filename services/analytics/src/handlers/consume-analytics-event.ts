@@ -1,4 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import middy from '@middy/core';
 import { AWS_CLIENT_SETTINGS, documentClient } from '../aws-clients';
@@ -8,6 +9,7 @@ import { derivedAnalysisEvent } from '../model/derived-analysis';
 import { hasLabelledAnalysis } from '../model/sentiment';
 import { correlateWithEvent } from '../observability/correlate';
 import { logger } from '../observability/logger';
+import { metrics, recordConsumerOutcome } from '../observability/metrics';
 import { appBusPublisher, type PublishEvent } from '../publish/app-bus-publisher';
 import { type AnalyticsTable, analyticsTable, type StoreOutcome } from '../store/analytics-table';
 
@@ -75,5 +77,7 @@ const dependencies: Dependencies = {
 };
 
 export const handler = middy((event: AppBusEnvelope) => lambdaHandler(event, dependencies))
+  .use(logMetrics(metrics))
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(correlateWithEvent());
+  .use(correlateWithEvent())
+  .use(recordConsumerOutcome());
