@@ -12,7 +12,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  */
 export const AWS_CLIENT_SETTINGS = {
   maxAttempts: 3,
-  requestHandler: { requestTimeout: 2_000, connectionTimeout: 1_000 },
+  requestHandler: { requestTimeout: 2_000, connectionTimeout: 1_000, throwOnRequestTimeout: true },
 };
 
 /**

@@ -1,9 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { documentClient } from '../aws-clients';
 import { readConversationEventsConfig } from '../config';
 import { jsonResponse } from '../http/responses';
 import { conversationState, sortTimeline } from '../model/conversation-state';
@@ -41,7 +40,7 @@ export const lambdaHandler = async (
 
 const config = readConversationEventsConfig(process.env);
 const table = conversationEventsTable({
-  client: DynamoDBDocumentClient.from(new DynamoDBClient({})),
+  client: documentClient(),
   tableName: config.eventsTableName,
 });
 

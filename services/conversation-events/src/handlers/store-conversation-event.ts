@@ -1,8 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
+import { documentClient } from '../aws-clients';
 import { readConversationEventsConfig } from '../config';
 import { type AppBusEnvelope, toTimelineEntry } from '../model/timeline-entry';
 import { logger } from '../observability/logger';
@@ -40,7 +39,7 @@ export const lambdaHandler = async (
 
 const config = readConversationEventsConfig(process.env);
 const table = conversationEventsTable({
-  client: DynamoDBDocumentClient.from(new DynamoDBClient({})),
+  client: documentClient(),
   tableName: config.eventsTableName,
 });
 

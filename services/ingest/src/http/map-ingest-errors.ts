@@ -54,5 +54,7 @@ const retryableReason = (error: unknown): string | undefined => {
   if (error instanceof IdempotencyAlreadyInProgressError) return 'delivery_in_flight';
   if (error instanceof IdempotencyPersistenceLayerError) return 'dedupe_store_unavailable';
   if (error instanceof IdempotencyInconsistentStateError) return 'dedupe_store_inconsistent';
+  // Middy's early timeout, just before the function's own: the event was not acknowledged, so say retry.
+  if (error instanceof Error && error.name === 'TimeoutError') return 'function_timeout';
   return undefined;
 };

@@ -20,9 +20,13 @@ const GENERIC_SERVER_ERROR = JSON.stringify({ error: 'internal', message: 'unexp
 
 /**
  * Genesys waits 10 s for an answer and the function has 8: each AWS call may take 2 s and is tried
- * at most 3 times, so a stuck dependency ends in a 503 (retry) rather than a timeout.
+ * at most 3 times, so a stuck dependency ends in a 503 (retry) rather than a timeout. Without
+ * `throwOnRequestTimeout` the SDK only warns when the request timeout passes and keeps waiting.
  */
-const AWS_CLIENT_SETTINGS = { maxAttempts: 3, requestHandler: { requestTimeout: 2_000, connectionTimeout: 1_000 } };
+const AWS_CLIENT_SETTINGS = {
+  maxAttempts: 3,
+  requestHandler: { requestTimeout: 2_000, connectionTimeout: 1_000, throwOnRequestTimeout: true },
+};
 
 /** A middleware of any stage of a webhook event (each stage adds fields to the event). */
 export type RouteMiddleware = MiddlewareObj<never>;
