@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEV_EVENTBRIDGE_API_KEYS, DEV_OPEN_MESSAGING_SECRETS, DEV_SECRETS } from './local-system';
+import { DEV_EVENTBRIDGE_API_KEYS, DEV_OPEN_MESSAGING_SECRETS, DEV_SECRETS } from './dev-secrets';
 
 // The leak watch: everything the local system logs during the integration run goes to one file, every
 // secret-like value the tests send (signatures, API keys, and the MACs the server would compute for the

@@ -59,6 +59,7 @@ export type MalformedPayloadReason =
   | 'duplicate_field'
   | 'invalid_json'
   | 'unrecognised_shape'
+  | 'too_deeply_nested'
   | 'invalid_event';
 
 /**

@@ -27,7 +27,9 @@ export const parsePartnerSource = (source: string): PartnerSource | undefined =>
 };
 
 /**
- * Whether an event source is a Genesys partner source, and of an allowed org when an allowlist is given.
+ * Whether an event source is a well-formed Genesys partner source name, and of an allowed org when an
+ * allowlist is given. The whole name is checked, not a prefix: `aws.partner/genesys.community/...` or
+ * `aws.partner/genesys.com.attacker.example/...` are not Genesys.
  *
  * @example
  * ```ts
@@ -35,8 +37,7 @@ export const parsePartnerSource = (source: string): PartnerSource | undefined =>
  * ```
  */
 export const isAllowedPartnerSource = (source: string, { orgIds }: { orgIds: readonly string[] }): boolean => {
-  if (!source.startsWith(GENESYS_PARTNER_SOURCE_PREFIX)) return false;
-  if (orgIds.length === 0) return true;
   const parsed = parsePartnerSource(source);
-  return parsed !== undefined && orgIds.some((orgId) => orgId.toLowerCase() === parsed.orgId);
+  if (parsed === undefined) return false;
+  return orgIds.length === 0 || orgIds.some((orgId) => orgId.toLowerCase() === parsed.orgId);
 };

@@ -48,6 +48,9 @@ export type RecognisedEvent =
  */
 export const recogniseEvent = (json: string): RecognisedEvent => {
   const value = parseJson(json);
+  if (nestingDepthExceeds(value, MAX_NESTING_DEPTH)) {
+    throw new MalformedPayloadError('too_deeply_nested', `the event nests deeper than ${MAX_NESTING_DEPTH} levels`);
+  }
   if (!isObject(value)) throw new MalformedPayloadError('unrecognised_shape', 'the event is not a JSON object');
   if ('detail-type' in value || 'detail' in value) return recogniseEnvelope(value);
   if ('topicName' in value || 'eventBody' in value) {
@@ -101,6 +104,24 @@ const recogniseOpenMessage = (value: Record<string, unknown>): RecognisedEvent =
     );
   }
   return { kind: 'open-messaging', message: classified.message, dedupeKey: openMessagingDedupeKey(classified.message) };
+};
+
+/**
+ * Genesys events nest a handful of levels. Refusing absurd depths at the edge keeps every later step
+ * (recursive canonical JSON for content keys, structured clones) safe from stack exhaustion.
+ */
+const MAX_NESTING_DEPTH = 64;
+
+/** Iterative, so that checking a hostile document cannot itself exhaust the stack. */
+const nestingDepthExceeds = (root: unknown, limit: number): boolean => {
+  const pending: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
+  while (pending.length > 0) {
+    const { value, depth } = pending.pop() as { value: unknown; depth: number };
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(value)) pending.push({ value: child, depth: depth + 1 });
+  }
+  return false;
 };
 
 const parseJson = (json: string): unknown => {
