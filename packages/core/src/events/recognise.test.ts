@@ -153,3 +153,19 @@ describe('recogniseEvent', () => {
     expect(() => recogniseEvent(json)).toThrow(/conversation\.id/);
   });
 });
+
+describe('recogniseEvent on deeply nested documents', () => {
+  const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+  it('accepts the nesting real events have', () => {
+    const event = `{"eventType":"conversation:created","conversation":{"id":"c-1"},"extra":${nested(30)}}`;
+
+    expect(recogniseEvent(event).kind).toBe('seed-conversation');
+  });
+
+  it('refuses an event nested deeper than 64 levels without exhausting the stack', () => {
+    const event = `{"eventType":"conversation:created","conversation":{"id":"c-1"},"extra":${nested(100_000)}}`;
+
+    expect(() => recogniseEvent(event)).toThrow(expect.objectContaining({ reason: 'too_deeply_nested' }));
+  });
+});
