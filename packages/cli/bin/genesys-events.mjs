@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Runs the CLI from an esbuild bundle of its TypeScript sources and core's. Plain node cannot run them
+// directly (core imports without file extensions), and compiling ahead of time would need a build step in a
+// fresh clone. The bundle is rebuilt only when a source is newer, so a normal start costs a few stat calls.
+// Bundles live under node_modules/.cache/genesys-events-cli/<stamp>/: a new stamp per source change means
+// two commands starting at once never read a half-written bundle.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const cliRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = join(cliRoot, '..', '..');
+const cacheDir = join(repoRoot, 'node_modules', '.cache', 'genesys-events-cli');
+const sources = [join(cliRoot, 'src'), join(repoRoot, 'packages', 'core', 'src')];
+// A change of dependencies (the lockfile) or of these build options (this file) also calls for a new bundle.
+const inputs = [join(repoRoot, 'pnpm-lock.yaml'), fileURLToPath(import.meta.url)];
+
+const entry = join(cacheDir, stampOf(), 'main.mjs');
+if (!existsSync(entry)) {
+  try {
+    await build(dirname(entry));
+  } catch (error) {
+    // esbuild has printed the details; this is the one-line reason.
+    console.error(`genesys-events: could not build the CLI from its sources: ${String(error.message).split('\n')[0]}`);
+    process.exit(1);
+  }
+}
+const { main } = await import(pathToFileURL(entry).href);
+process.exitCode = await main({ argv: process.argv.slice(2), root: repoRoot });
+
+/** The newest modification time and the number of the inputs: any edit, addition or removal changes it. */
+function stampOf() {
+  let newest = 0;
+  let count = 0;
+  const visit = (path) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) return;
+    count += 1;
+    newest = Math.max(newest, stat.mtimeMs);
+    if (stat.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
+  };
+  for (const path of [...sources, ...inputs]) visit(path);
+  return `${Math.floor(newest)}-${count}`;
+}
+
+async function build(outDir) {
+  const { build: esbuild } = await import('esbuild');
+  const staging = `${outDir}.${process.pid}.tmp`;
+  mkdirSync(cacheDir, { recursive: true });
+  await esbuild({
+    entryPoints: { main: join(cliRoot, 'src', 'main.ts') },
+    outdir: staging,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // Commands import the AWS SDK lazily; splitting keeps it out of the chunk every command loads.
+    splitting: true,
+    // Bundled CommonJS dependencies (cli-progress, the AWS SDK) call require for Node built-ins.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    legalComments: 'none',
+    logLevel: 'error',
+  });
+  try {
+    renameSync(staging, outDir);
+  } catch {
+    // Another command built the same stamp first: use that one.
+    rmSync(staging, { recursive: true, force: true });
+  }
+  removeStaleBundles(outDir);
+}
+
+/** Older bundles go once they are an hour old: a command started before the rebuild may still load chunks. */
+function removeStaleBundles(current) {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(cacheDir)) {
+    const path = join(cacheDir, name);
+    if (path === current) continue;
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat && stat.mtimeMs < hourAgo) rmSync(path, { recursive: true, force: true });
+  }
+}

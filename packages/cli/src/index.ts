@@ -1,0 +1,11 @@
+export { CliError } from './cli/errors';
+export type { CliIo } from './cli/io';
+export { loadSettings, type Settings } from './config/settings';
+export { checkCapturedRequest, parseCapturedRequest } from './doctor/request-check';
+export { FIXTURES, findFixture } from './fixtures/catalog';
+export { conversationScript } from './fixtures/conversation-script';
+export { applyAssignments, parseAssignment } from './fixtures/set-path';
+export { liveContext, topicNameOf, wireBody } from './fixtures/trigger-event';
+export { prepareRequest, type Transport, transportForBody } from './http/transports';
+export { buildProgram, main, run } from './main';
+export { type ReplaySummary, replay } from './replay/replay';
