@@ -1,0 +1,128 @@
+/**
+ * The bench: builds every function as it deploys, runs each part (in-process parts in child processes of
+ * their own, whose stdout is /dev/null), prints the report and, as its last line, one JSON object.
+ * Exits 1 when a part fails, or (full mode only) when a budget is missed.
+ */
+import { fork } from 'node:child_process';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildFunctions } from './build-functions';
+import { childEnvironment } from './environment';
+import { runColdStartPart } from './parts/cold-start';
+import { runConsumersPart } from './parts/consumers';
+import { runIngestPart, runIngestProfile } from './parts/ingest';
+import { runLocalLoopPart } from './parts/local-loop';
+import { benchPaths } from './paths';
+import { summariseProfile } from './profile';
+import { checkBudgets } from './report/budgets';
+import type { BenchResults } from './report/results';
+import { summarise } from './report/summary';
+import { renderReport } from './report/table';
+import { readSettings, settingsFlags } from './settings';
+
+const settings = readSettings(process.argv.slice(2), process.env);
+const paths = benchPaths();
+const began = performance.now();
+const progress = (message: string) =>
+  process.stderr.write(`[bench ${((performance.now() - began) / 1000).toFixed(1)}s] ${message}\n`);
+
+const CHILD_PARTS = { ingest: runIngestPart, consumers: runConsumersPart, 'ingest-profile': runIngestProfile } as const;
+type ChildPart = keyof typeof CHILD_PARTS;
+
+/** In a part's child process: run it and send the result (or the error) to the parent. */
+const runPartHere = async (part: ChildPart): Promise<void> => {
+  try {
+    const value = await CHILD_PARTS[part](settings, paths);
+    process.send?.({ value }, () => process.exit(0));
+  } catch (error) {
+    process.send?.({ error: (error as Error).stack ?? String(error) }, () => process.exit(1));
+  }
+};
+
+/** Runs a part in a fresh child process with stdout on /dev/null (where Powertools writes its logs). */
+const runPartInChild = <T>(part: ChildPart, execArgv: readonly string[] = []): Promise<T> =>
+  new Promise((resolve, reject) => {
+    const child = fork(join(paths.cache, 'bench.mjs'), ['--part', part, ...settingsFlags(settings)], {
+      env: childEnvironment({}),
+      execArgv: ['--enable-source-maps', ...execArgv],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let stderr = '';
+    let message: { value?: T; error?: string } = {};
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-3000);
+    });
+    child.on('message', (received) => {
+      message = received as typeof message;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0 && message.value !== undefined) resolve(message.value);
+      else reject(new Error(message.error ?? `exited with ${code}\n${stderr}`));
+    });
+  });
+
+const attempt = async (results: BenchResults, part: string, run: () => Promise<void>): Promise<void> => {
+  progress(`${part}...`);
+  try {
+    await run();
+  } catch (error) {
+    results.errors[part] = (error as Error).message;
+    progress(`${part} FAILED: ${(error as Error).message}`);
+  }
+};
+
+const runAll = async (): Promise<number> => {
+  progress(`${settings.short ? 'short' : 'full'} run; building the function bundles`);
+  const functions = await buildFunctions(paths);
+  const results: BenchResults = { short: settings.short, functions, errors: {} };
+  await attempt(results, 'ingest', async () => {
+    results.ingest = await runPartInChild('ingest');
+  });
+  await attempt(results, 'consumers', async () => {
+    results.consumers = await runPartInChild('consumers');
+  });
+  await attempt(results, 'cold start', async () => {
+    results.coldStart = await runColdStartPart(settings, paths, functions);
+  });
+  await attempt(results, 'local loop', async () => {
+    results.localLoop = await runLocalLoopPart(settings, paths);
+  });
+  progress('done');
+  const budgets = checkBudgets(results);
+  const missed = budgets.filter((budget) => !budget.pass);
+  const lines = [renderReport(results, budgets), ''];
+  if (missed.length > 0) {
+    lines.push(
+      settings.short
+        ? `Budgets missed (not enforced in short mode): ${missed.map((budget) => budget.name).join('; ')}`
+        : `BUDGETS MISSED: ${missed.map((budget) => budget.name).join('; ')}`,
+    );
+  }
+  lines.push(JSON.stringify(summarise(results, budgets)));
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const failedParts = Object.keys(results.errors).length > 0;
+  return failedParts || (!settings.short && missed.length > 0) ? 1 : 0;
+};
+
+/** `--profile`: the ingest seed form loop alone under the V8 CPU profiler, then its summary. */
+const runProfile = async (): Promise<number> => {
+  progress('building the function bundles');
+  await buildFunctions(paths);
+  rmSync(paths.profiles, { recursive: true, force: true });
+  progress('profiling the ingest seed form loop for 5 s');
+  await runPartInChild('ingest-profile', ['--cpu-prof', `--cpu-prof-dir=${paths.profiles}`, '--cpu-prof-interval=200']);
+  const [latest] = readdirSync(paths.profiles)
+    .map((name) => join(paths.profiles, name))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (!latest) throw new Error('bench: no CPU profile was written');
+  process.stdout.write(`${summariseProfile(latest, paths.root)}\n`);
+  return 0;
+};
+
+const partIndex = process.argv.indexOf('--part');
+if (partIndex >= 0) {
+  await runPartHere(process.argv[partIndex + 1] as ChildPart);
+} else {
+  process.exitCode = settings.profile ? await runProfile() : await runAll();
+}

@@ -1,0 +1,148 @@
+/**
+ * What the ingest part measures: each scheme's handler (the webhook function serving its route), the
+ * requests, and the tasks (ours per scheme, ours with delivery ids, the floor per scheme, the naive handler).
+ */
+import { type BuiltFunction, type Handler, importHandler } from '../build-functions';
+import { benchId } from '../fixtures/bodies';
+import { httpApiEvent, lambdaContext } from '../fixtures/lambda-events';
+import {
+  BENCH_SECRETS,
+  SCHEME_PATHS,
+  SCHEMES,
+  type Scheme,
+  type SignedWebhook,
+  signedWebhook,
+} from '../fixtures/webhooks';
+import type { BenchTask } from '../measure';
+import { floorCheck, naiveSeedFormHandler } from './references';
+
+/** The secret (or API key) each scheme's requests are signed with: the current one of each list. */
+const SECRET_OF: Readonly<Record<Scheme, string>> = {
+  seedForm: BENCH_SECRETS.genesys[0],
+  seedHeader: BENCH_SECRETS.genesys[0],
+  openMessaging: BENCH_SECRETS.openMessaging[0],
+  eventBridgeApi: BENCH_SECRETS.eventBridgeApiKeys[0],
+};
+
+/** The ingest bench's handlers and requests. */
+export interface IngestSetup {
+  readonly handlers: Readonly<Record<Scheme, Handler>>;
+  readonly webhooks: Readonly<Record<Scheme, SignedWebhook>>;
+  readonly naive: ReturnType<typeof naiveSeedFormHandler>;
+  /** Calls a scheme's handler with a fresh event of its request (or of another request). */
+  readonly invoke: (scheme: Scheme, webhook?: SignedWebhook) => Promise<unknown>;
+  /** A seed header request with a delivery id never used before. */
+  readonly withDeliveryId: () => SignedWebhook;
+}
+
+/**
+ * Imports the webhook functions (set their environment and SDK stubs first) and prepares the requests.
+ *
+ * @example
+ * ```ts
+ * const setup = await ingestSetup(readBuiltFunctions(paths));
+ * await setup.invoke('seedForm');
+ * ```
+ */
+export const ingestSetup = async (functions: readonly BuiltFunction[]): Promise<IngestSetup> => {
+  const handlers = await schemeHandlers(functions);
+  const webhooks = Object.fromEntries(SCHEMES.map((scheme) => [scheme, signedWebhook(scheme, benchId(1))])) as Record<
+    Scheme,
+    SignedWebhook
+  >;
+  const context = lambdaContext();
+  let delivery = 0;
+  return {
+    handlers,
+    webhooks,
+    naive: naiveSeedFormHandler(SECRET_OF.seedForm),
+    invoke: (scheme, webhook = webhooks[scheme]) => handlers[scheme](httpApiEvent(webhook.request), context),
+    withDeliveryId: () => {
+      delivery += 1;
+      return signedWebhook('seedHeader', benchId(1), `bench-delivery-${delivery}`);
+    },
+  };
+};
+
+/**
+ * Every task. Events are built before each call, untimed: the chain writes to its event.
+ *
+ * @example
+ * ```ts
+ * await measure(ingestTasks(setup), settings.ingest);
+ * ```
+ */
+export const ingestTasks = ({ handlers, webhooks, naive, withDeliveryId }: IngestSetup): BenchTask[] => {
+  const context = lambdaContext();
+  const prepared = (name: string, next: () => unknown, call: (event: unknown) => unknown): BenchTask => {
+    let event: unknown;
+    return {
+      name,
+      async: true,
+      beforeEach: () => {
+        event = next();
+      },
+      fn: () => call(event),
+    };
+  };
+  return [
+    ...SCHEMES.map((scheme) =>
+      prepared(
+        `ours:${scheme}`,
+        () => httpApiEvent(webhooks[scheme].request),
+        (event) => handlers[scheme](event, context),
+      ),
+    ),
+    prepared(
+      'ours:seedHeaderWithDeliveryId',
+      () => httpApiEvent(withDeliveryId().request),
+      (event) => handlers.seedHeader(event, context),
+    ),
+    ...SCHEMES.map((scheme) => {
+      const { signedText, expectedMac } = webhooks[scheme];
+      return {
+        name: `floor:${scheme}`,
+        async: false,
+        fn: () => floorCheck(SECRET_OF[scheme], signedText, expectedMac),
+      };
+    }),
+    prepared(
+      'naive:seedForm',
+      () => httpApiEvent(webhooks.seedForm.request),
+      (event) => naive(event as { body?: string }),
+    ),
+  ];
+};
+
+/** The handler of each scheme: the webhook function whose HTTP route is the scheme's path. */
+const schemeHandlers = async (functions: readonly BuiltFunction[]): Promise<Record<Scheme, Handler>> => {
+  const byPath = new Map<string, Handler>();
+  for (const fn of functions) {
+    if (fn.trigger.kind === 'http' && Object.values(SCHEME_PATHS).includes(fn.trigger.path)) {
+      byPath.set(fn.trigger.path, await importHandler(fn));
+    }
+  }
+  return Object.fromEntries(
+    SCHEMES.map((scheme) => {
+      const handler = byPath.get(SCHEME_PATHS[scheme]);
+      if (!handler) throw new Error(`bench: no function serves ${SCHEME_PATHS[scheme]}`);
+      return [scheme, handler];
+    }),
+  ) as Record<Scheme, Handler>;
+};
+
+/**
+ * Fails unless a webhook answer is a 200 with the given status.
+ *
+ * @example
+ * ```ts
+ * expectAnswer('seed form', await setup.invoke('seedForm'), 'accepted');
+ * ```
+ */
+export const expectAnswer = (what: string, response: unknown, status: string): void => {
+  const { statusCode, body } = (response ?? {}) as { statusCode?: number; body?: string };
+  const answered = (JSON.parse(body ?? '{}') as { status?: string }).status;
+  if (statusCode !== 200 || answered !== status) {
+    throw new Error(`bench: ${what} answered ${statusCode} ${body} instead of 200 ${status}`);
+  }
+};

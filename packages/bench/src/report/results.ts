@@ -1,0 +1,16 @@
+import type { BuiltFunction } from '../build-functions';
+import type { ColdStartFigures } from '../parts/cold-start';
+import type { ConsumerFigures } from '../parts/consumers';
+import type { IngestResult } from '../parts/ingest';
+import type { LocalLoopFigures } from '../parts/local-loop';
+
+/** Everything one run measured; a part that failed is missing and named in `errors`. */
+export interface BenchResults {
+  readonly short: boolean;
+  readonly functions: readonly BuiltFunction[];
+  ingest?: IngestResult;
+  consumers?: Record<string, ConsumerFigures>;
+  coldStart?: Record<string, ColdStartFigures>;
+  localLoop?: LocalLoopFigures;
+  readonly errors: Record<string, string>;
+}

@@ -1,0 +1,71 @@
+/**
+ * The one JSON object the bench prints as its last line: every figure, flat where the issue names it.
+ */
+import { cpus } from 'node:os';
+import { type BudgetCheck, maxBundleBytes } from './budgets';
+import type { BenchResults } from './results';
+
+const round = (value: number | undefined): number | null =>
+  value === undefined || !Number.isFinite(value) ? null : Number(value.toPrecision(4));
+
+const mapValues = <T>(record: Record<string, T> | undefined, pick: (value: T) => number | undefined) =>
+  record ? Object.fromEntries(Object.entries(record).map(([key, value]) => [key, round(pick(value))])) : null;
+
+/**
+ * The summary object.
+ *
+ * @example
+ * ```ts
+ * console.log(JSON.stringify(summarise(results, budgets)));
+ * ```
+ */
+export const summarise = (results: BenchResults, budgets: readonly BudgetCheck[]) => {
+  const { ingest, consumers, coldStart, localLoop } = results;
+  const enforced = !results.short;
+  return {
+    mode: results.short ? 'short' : 'full',
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpus: cpus().length,
+    ingestOpsPerSec: ingest
+      ? {
+          ...mapValues(ingest.schemes, (figures) => figures.opsPerSec),
+          seedHeaderWithDeliveryId: round(ingest.seedHeaderWithDeliveryId.opsPerSec),
+        }
+      : null,
+    floorOpsPerSec: mapValues(ingest?.schemes, (figures) => figures.floorOpsPerSec),
+    naiveSeedFormOpsPerSec: round(ingest?.naiveSeedForm.opsPerSec),
+    ingestVsNaive: round(ingest?.ingestVsNaive),
+    ingestVsFloorCost: round(ingest?.ingestVsFloorCost),
+    ingestCostVsFloor: mapValues(ingest?.schemes, (figures) => figures.costVsFloor),
+    ingestLogBytesPerOp: mapValues(ingest?.schemes, (figures) => figures.logBytesPerOp),
+    ingestDynamoCallsPerOp: ingest
+      ? {
+          ...mapValues(ingest.schemes, (figures) => figures.dynamoCallsPerOp),
+          seedHeaderWithDeliveryId: round(ingest.seedHeaderWithDeliveryId.dynamoCallsPerOp),
+        }
+      : null,
+    consumerNewEventsPerSec: mapValues(consumers, (figures) => figures.newEvents.opsPerSec),
+    consumerDuplicatesPerSec: mapValues(consumers, (figures) => figures.duplicates.opsPerSec),
+    consumerDynamoCallsPerNewEvent: mapValues(consumers, (figures) => figures.dynamoCallsPerNewEvent),
+    consumerDynamoWritesPerNewEvent: mapValues(consumers, (figures) => figures.dynamoWritesPerNewEvent),
+    consumerDynamoCallsPerDuplicate: mapValues(consumers, (figures) => figures.dynamoCallsPerDuplicate),
+    consumerDynamoWritesPerDuplicate: mapValues(consumers, (figures) => figures.dynamoWritesPerDuplicate),
+    coldInitRatio: mapValues(coldStart, (figures) => figures.ratio),
+    coldInitMs: mapValues(coldStart, (figures) => figures.oursMs),
+    coldInitBareMs: mapValues(coldStart, (figures) => figures.bareMs),
+    bundleBytes: Object.fromEntries(results.functions.map((fn) => [fn.name, fn.bytes])),
+    maxBundleBytes: maxBundleBytes(results) ?? null,
+    localReadyMs: round(localLoop?.readyMs),
+    localFirstEventMs: round(localLoop?.firstEventMs),
+    localPostToGetP50Ms: round(localLoop?.postToGetP50Ms),
+    localPostToGetP95Ms: round(localLoop?.postToGetP95Ms),
+    localEvents: localLoop?.events ?? null,
+    budgets: Object.fromEntries(
+      budgets.map((budget) => [budget.name, { figure: round(budget.figure), limit: budget.limit, pass: budget.pass }]),
+    ),
+    budgetsEnforced: enforced,
+    failedBudgets: budgets.filter((budget) => !budget.pass).map((budget) => budget.name),
+    errors: results.errors,
+  };
+};

@@ -1,0 +1,160 @@
+/**
+ * The human-readable report: one table per part, then the budgets.
+ */
+import { SCHEMES, type Scheme } from '../fixtures/webhooks';
+import type { Measured } from '../measure';
+import type { RequestCost, SchemeFigures } from '../parts/ingest';
+import type { BudgetCheck } from './budgets';
+import type { BenchResults } from './results';
+
+const SCHEME_LABELS: Record<Scheme, string> = {
+  seedForm: 'seed form',
+  seedHeader: 'seed header',
+  openMessaging: 'Open Messaging',
+  eventBridgeApi: 'EventBridge API destination',
+};
+
+/**
+ * Formats a number for a table cell.
+ *
+ * @example
+ * ```ts
+ * cell(12345.6); // '12,346'
+ * cell(1.2345); // '1.23'
+ * ```
+ */
+export const cell = (value: number | undefined): string => {
+  if (value === undefined || Number.isNaN(value)) return 'n/a';
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  return value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+};
+
+/**
+ * Aligns rows under headers: text left, numbers right.
+ *
+ * @example
+ * ```ts
+ * renderTable(['function', 'bytes'], [['genesysWebhook', '190,123']]);
+ * ```
+ */
+export const renderTable = (headers: readonly string[], rows: readonly (readonly string[])[]): string => {
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => row[column]?.length ?? 0)),
+  );
+  const numeric = headers.map((_, column) => rows.every((row) => /^[\d,.x%n/a -]*$/.test(row[column] ?? '')));
+  const line = (row: readonly string[]) =>
+    row
+      .map((text, column) =>
+        column > 0 && numeric[column] ? text.padStart(widths[column] ?? 0) : text.padEnd(widths[column] ?? 0),
+      )
+      .join('  ')
+      .trimEnd();
+  return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+};
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * The whole report, as printed before the JSON line.
+ *
+ * @example
+ * ```ts
+ * console.log(renderReport(results, checkBudgets(results)));
+ * ```
+ */
+export const renderReport = (results: BenchResults, budgets: readonly BudgetCheck[]): string => {
+  const sections: string[] = [];
+  const { ingest, consumers, coldStart, localLoop } = results;
+  if (ingest) {
+    const row = (label: string, figures: Measured & Partial<RequestCost>, floor?: SchemeFigures) => [
+      label,
+      cell(figures.opsPerSec),
+      cell(figures.meanUs),
+      cell(figures.p99Us),
+      floor ? cell(floor.floorOpsPerSec) : '',
+      floor ? `${cell(floor.costVsFloor)}x` : '',
+      cell(figures.logBytesPerOp ?? 0),
+      cell(figures.dynamoCallsPerOp ?? 0),
+    ];
+    const rows = [
+      ...SCHEMES.map((scheme) => row(SCHEME_LABELS[scheme], ingest.schemes[scheme], ingest.schemes[scheme])),
+      row('seed header + delivery id', ingest.seedHeaderWithDeliveryId),
+      row('naive seed form handler', ingest.naiveSeedForm),
+    ];
+    sections.push(
+      'Ingest throughput (in-process, real handlers, SDK stubbed, 2048-byte bodies, INFO logs to /dev/null)',
+      renderTable(['path', 'ops/s', 'us/op', 'p99 us', 'floor ops/s', 'cost/floor', 'log B/op', 'DDB/op'], rows),
+      `ingestVsNaive (seed form) ${cell(ingest.ingestVsNaive)}   ingestVsFloorCost (seed form) ${cell(ingest.ingestVsFloorCost)}`,
+      '',
+    );
+  }
+  if (consumers) {
+    const rows = Object.entries(consumers).map(([name, figures]) => [
+      name,
+      cell(figures.newEvents.opsPerSec),
+      cell(figures.duplicates.opsPerSec),
+      cell(figures.dynamoCallsPerNewEvent),
+      cell(figures.dynamoWritesPerNewEvent),
+      cell(figures.dynamoCallsPerDuplicate),
+      cell(figures.dynamoWritesPerDuplicate),
+    ]);
+    sections.push(
+      'Consumers (in-process, real handlers, dynalite on 127.0.0.1 in the same process)',
+      renderTable(
+        ['function', 'new ev/s', 'dup ev/s', 'DDB calls/new', 'writes/new', 'DDB calls/dup', 'writes/dup'],
+        rows,
+      ),
+      '',
+    );
+  }
+  const rows = results.functions.map((fn) => {
+    const cold = coldStart?.[fn.name];
+    const parts = fn.inputs
+      .slice(0, 3)
+      .map((input) => `${input.module} ${kb(input.bytes)}`)
+      .join(', ');
+    return [
+      fn.name,
+      cell(fn.bytes),
+      cell(cold?.oursMs),
+      cell(cold?.bareMs),
+      cold ? `${cell(cold.ratio)}x` : 'n/a',
+      cell(cold?.oursProcessMs),
+      cell(cold?.bareProcessMs),
+      parts,
+    ];
+  });
+  sections.push(
+    'Bundles and cold start (minified ESM, SDK excluded; median of fresh processes: import + first event, ms)',
+    renderTable(['function', 'bytes', 'init ms', 'bare ms', 'ratio', 'proc ms', 'bare proc', 'largest parts'], rows),
+    '',
+  );
+  if (localLoop) {
+    sections.push(
+      'Local loop (serverless offline on free 127.0.0.1 ports)',
+      renderTable(
+        ['ready ms', 'first event ms', 'POST->GET p50 ms', 'POST->GET p95 ms', 'events'],
+        [
+          [
+            cell(localLoop.readyMs),
+            cell(localLoop.firstEventMs),
+            cell(localLoop.postToGetP50Ms),
+            cell(localLoop.postToGetP95Ms),
+            String(localLoop.events),
+          ],
+        ],
+      ),
+      '',
+    );
+  }
+  const enforced = !results.short;
+  sections.push(
+    `Budgets${enforced ? '' : ' (short mode: reported, not enforced; counts are too small to mean anything, and the optimisation is not done yet)'}`,
+    renderTable(
+      ['budget', 'figure', 'limit', 'result'],
+      budgets.map((budget) => [budget.name, cell(budget.figure), budget.limit, budget.pass ? 'pass' : 'FAIL']),
+    ),
+  );
+  for (const [part, message] of Object.entries(results.errors)) sections.push('', `PART FAILED: ${part}: ${message}`);
+  return sections.join('\n');
+};
