@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The topic pattern of audit events; the two ids are the entity type (a name, not a UUID) and the entity id.
@@ -10,8 +10,8 @@ import { z } from 'zod';
  */
 export const AUDIT_PATTERN = 'v2.audits.entitytype.{id}.entityid.{id}';
 
-const text = z.string().optional();
-const reference = z.looseObject({ id: text, name: text }).optional();
+const text = z.optional(z.string());
+const reference = z.optional(z.looseObject({ id: text, name: text }));
 
 // Audits have no enum fields here on purpose: `action`, `serviceName` and `entityType` come from per-service
 // lists far longer than any we could keep current, so both modes are the same schema.
@@ -28,16 +28,16 @@ const schema = z.looseObject({
   action: text,
   entityType: text,
   entity: reference,
-  propertyChanges: z
-    .array(
+  propertyChanges: z.optional(
+    z.array(
       z.looseObject({
         property: text,
-        oldValues: z.array(z.string()).optional(),
-        newValues: z.array(z.string()).optional(),
+        oldValues: z.optional(z.array(z.string())),
+        newValues: z.optional(z.array(z.string())),
       }),
-    )
-    .optional(),
-  context: z.record(z.string(), z.string()).optional(),
+    ),
+  ),
+  context: z.optional(z.record(z.string(), z.string())),
 });
 
 /**

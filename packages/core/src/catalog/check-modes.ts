@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * What checking a value against the strict and the lenient schema of one event found.
@@ -23,9 +23,9 @@ export type ModeCheck<T> =
  * // { result: 'unknown_values', issues: ['mediaType: unknown value'] }
  * ```
  */
-export const checkInBothModes = <S extends z.ZodType>(
+export const checkInBothModes = <S extends z.ZodMiniType>(
   strict: S,
-  lenient: z.ZodType,
+  lenient: z.ZodMiniType,
   value: unknown,
 ): ModeCheck<z.infer<S>> => {
   const strictResult = strict.safeParse(value);

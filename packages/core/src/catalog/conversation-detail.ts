@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   ACD_OUTCOMES,
   DIRECTIONS,
@@ -72,8 +72,8 @@ export const conversationDetailPattern = <S extends ConversationDetailSuffix>(
 ): ConversationDetailPattern<S> => `v2.detail.events.conversation.{id}.${suffix}`;
 
 // Every field is optional: the topic schemas mark them so, and a body without one is still the event.
-const text = z.string().optional();
-const millis = z.number().optional();
+const text = z.optional(z.string());
+const millis = z.optional(z.number());
 
 const commonFields = <M extends SchemaMode>(mode: M) => ({
   /** Epoch milliseconds, unlike the ISO strings of the other topics. */
@@ -81,23 +81,23 @@ const commonFields = <M extends SchemaMode>(mode: M) => ({
   conversationId: text,
   participantId: text,
   sessionId: text,
-  mediaType: openEnum(mode, MEDIA_TYPES).optional(),
-  direction: openEnum(mode, DIRECTIONS).optional(),
+  mediaType: z.optional(openEnum(mode, MEDIA_TYPES)),
+  direction: z.optional(openEnum(mode, DIRECTIONS)),
   provider: text,
   ani: text,
   dnis: text,
   addressTo: text,
   addressFrom: text,
-  messageType: openEnum(mode, MESSAGE_TYPES).optional(),
+  messageType: z.optional(openEnum(mode, MESSAGE_TYPES)),
   divisionId: text,
-  conversationExternalContactIds: z.array(z.string()).optional(),
+  conversationExternalContactIds: z.optional(z.array(z.string())),
 });
 
 const schemasFor = <M extends SchemaMode>(mode: M) => {
   const common = commonFields(mode);
-  const disconnectType = openEnum(mode, DISCONNECT_TYPES).optional();
-  const flowType = openEnum(mode, FLOW_TYPES).optional();
-  const flow = { flowId: text, flowType, flowVersion: text, exitReason: openEnum(mode, FLOW_EXIT_REASONS).optional() };
+  const disconnectType = z.optional(openEnum(mode, DISCONNECT_TYPES));
+  const flowType = z.optional(openEnum(mode, FLOW_TYPES));
+  const flow = { flowId: text, flowType, flowVersion: text, exitReason: z.optional(openEnum(mode, FLOW_EXIT_REASONS)) };
   const wrapup = { userId: text, queueId: text, wrapupCode: text, wrapupNotes: text, wrapupDurationMs: millis };
   const externalContact = { externalContactId: text, externalOrganizationId: text };
   const milestone = z.looseObject({ milestoneId: text, milestoneTime: millis });
@@ -106,7 +106,7 @@ const schemasFor = <M extends SchemaMode>(mode: M) => {
     'acd.end': z.looseObject({
       ...common,
       queueId: text,
-      acdOutcome: openEnum(mode, ACD_OUTCOMES).optional(),
+      acdOutcome: z.optional(openEnum(mode, ACD_OUTCOMES)),
       answeredUserId: text,
       connectedDurationMs: millis,
       disconnectType,
@@ -136,10 +136,10 @@ const schemasFor = <M extends SchemaMode>(mode: M) => {
       flowType,
       flowVersion: text,
       flowOutcomeId: text,
-      flowOutcomeValue: openEnum(mode, FLOW_OUTCOME_VALUES).optional(),
+      flowOutcomeValue: z.optional(openEnum(mode, FLOW_OUTCOME_VALUES)),
       flowOutcomeStartTime: millis,
       flowOutcomeEndTime: millis,
-      flowMilestones: z.array(milestone).optional(),
+      flowMilestones: z.optional(z.array(milestone)),
     }),
     'voicemail.start': z.looseObject({ ...common, userId: text, queueId: text }),
     'voicemail.end': z.looseObject({
@@ -155,9 +155,9 @@ const schemasFor = <M extends SchemaMode>(mode: M) => {
       outboundContactListId: text,
       outboundContactId: text,
     }),
-    attributes: z.looseObject({ ...common, attributes: z.record(z.string(), z.string()).optional() }),
+    attributes: z.looseObject({ ...common, attributes: z.optional(z.record(z.string(), z.string())) }),
     contact: z.looseObject({ ...common, ...externalContact }),
-  } satisfies Record<ConversationDetailSuffix, z.ZodType>;
+  } satisfies Record<ConversationDetailSuffix, z.ZodMiniType>;
 };
 
 /**

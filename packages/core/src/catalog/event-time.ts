@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * How a topic writes the time of its events: epoch milliseconds (conversation detail events) or ISO 8601

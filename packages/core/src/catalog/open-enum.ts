@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * How strictly a catalog schema checks enum fields. `strict` knows only the listed values, so classification
@@ -45,6 +45,6 @@ export type OpenEnumValue<M extends SchemaMode, V extends string> = M extends 's
 export const openEnum = <M extends SchemaMode, const V extends EnumValues>(
   mode: M,
   values: V,
-): z.ZodType<OpenEnumValue<M, V[number]>> =>
+): z.ZodMiniType<OpenEnumValue<M, V[number]>> =>
   // The cast only states which branch `mode` selects; TypeScript cannot narrow a generic mode by value.
-  (mode === 'strict' ? z.enum(values) : z.string()) as unknown as z.ZodType<OpenEnumValue<M, V[number]>>;
+  (mode === 'strict' ? z.enum(values) : z.string()) as unknown as z.ZodMiniType<OpenEnumValue<M, V[number]>>;

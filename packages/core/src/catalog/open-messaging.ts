@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { openEnum, type SchemaMode } from './open-enum';
 
 /**
@@ -51,8 +51,8 @@ export const OPEN_MESSAGE_STATUSES = ['Sent', 'Delivered', 'Read', 'Failed', 'Pu
  */
 export const OPEN_CHANNEL_TYPES = ['Private', 'Public'] as const;
 
-const text = z.string().optional();
-const party = z.looseObject({ id: text, idType: text, nickname: text, firstName: text, lastName: text }).optional();
+const text = z.optional(z.string());
+const party = z.optional(z.looseObject({ id: text, idType: text, nickname: text, firstName: text, lastName: text }));
 
 const schemaFor = <M extends SchemaMode>(mode: M) =>
   z.looseObject({
@@ -61,21 +61,21 @@ const schemaFor = <M extends SchemaMode>(mode: M) =>
     channel: z.looseObject({
       id: text,
       platform: text,
-      type: openEnum(mode, OPEN_CHANNEL_TYPES).optional(),
+      type: z.optional(openEnum(mode, OPEN_CHANNEL_TYPES)),
       messageId: text,
       to: party,
       from: party,
       time: z.string(),
     }),
-    type: openEnum(mode, OPEN_MESSAGE_TYPES).optional(),
+    type: z.optional(openEnum(mode, OPEN_MESSAGE_TYPES)),
     text,
-    content: z.array(z.looseObject({ contentType: text })).optional(),
-    events: z.array(z.looseObject({ eventType: text })).optional(),
-    direction: openEnum(mode, OPEN_MESSAGE_DIRECTIONS).optional(),
-    originatingEntity: openEnum(mode, OPEN_MESSAGE_ORIGINATING_ENTITIES).optional(),
-    status: openEnum(mode, OPEN_MESSAGE_STATUSES).optional(),
-    reasons: z.array(z.looseObject({ code: text, message: text })).optional(),
-    isFinalReceipt: z.boolean().optional(),
+    content: z.optional(z.array(z.looseObject({ contentType: text }))),
+    events: z.optional(z.array(z.looseObject({ eventType: text }))),
+    direction: z.optional(openEnum(mode, OPEN_MESSAGE_DIRECTIONS)),
+    originatingEntity: z.optional(openEnum(mode, OPEN_MESSAGE_ORIGINATING_ENTITIES)),
+    status: z.optional(openEnum(mode, OPEN_MESSAGE_STATUSES)),
+    reasons: z.optional(z.array(z.looseObject({ code: text, message: text }))),
+    isFinalReceipt: z.optional(z.boolean()),
     conversationId: text,
   });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The topic pattern of user presence events.
@@ -10,16 +10,16 @@ import { z } from 'zod';
  */
 export const PRESENCE_PATTERN = 'v2.users.{id}.presence';
 
-const text = z.string().optional();
+const text = z.optional(z.string());
 // `systemPresence` is a plain string in the topic schema, and Genesys spells the same presence differently
 // across its APIs ('On Queue', 'ON_QUEUE'), so an enum here would flag values that are not new.
-const presenceDefinition = z.looseObject({ id: text, systemPresence: text }).optional();
+const presenceDefinition = z.optional(z.looseObject({ id: text, systemPresence: text }));
 
 const schema = z.looseObject({
   source: text,
   presenceDefinition,
   futurePresenceDefinition: presenceDefinition,
-  primary: z.boolean().optional(),
+  primary: z.optional(z.boolean()),
   message: text,
   /** ISO 8601: the time of a presence event. */
   modifiedDate: text,

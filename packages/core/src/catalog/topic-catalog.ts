@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { AUDIT_PATTERN, type AuditEventBody, auditEventSchemas } from './audit';
 import {
   CONVERSATION_DETAIL_SUFFIXES,
@@ -37,9 +37,9 @@ export interface TopicCatalogEntry {
   readonly idNames: readonly string[];
   readonly timeFormat: TimeFormat;
   /** Knows only the listed enum values. */
-  readonly strict: z.ZodType;
+  readonly strict: z.ZodMiniType;
   /** Takes any string where the strict schema has an enum. */
-  readonly lenient: z.ZodType;
+  readonly lenient: z.ZodMiniType;
 }
 
 /**

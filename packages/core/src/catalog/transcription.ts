@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { openEnum, type SchemaMode } from './open-enum';
 
 /**
@@ -31,8 +31,8 @@ export const TRANSCRIPT_CHANNELS = ['EXTERNAL', 'INTERNAL'] as const;
  */
 export const TRANSCRIPTION_STATUSES = ['SESSION_ONGOING', 'SESSION_ENDED'] as const;
 
-const text = z.string().optional();
-const millis = z.number().optional();
+const text = z.optional(z.string());
+const millis = z.optional(z.number());
 
 const word = z.looseObject({ confidence: millis, offsetMs: millis, durationMs: millis, word: text });
 
@@ -45,32 +45,32 @@ const schemaFor = <M extends SchemaMode>(mode: M) =>
     communicationId: text,
     sessionStartTimeMs: millis,
     transcriptionStartTimeMs: millis,
-    transcripts: z
-      .array(
+    transcripts: z.optional(
+      z.array(
         z.looseObject({
           utteranceId: text,
-          isFinal: z.boolean().optional(),
-          channel: openEnum(mode, TRANSCRIPT_CHANNELS).optional(),
-          alternatives: z
-            .array(
+          isFinal: z.optional(z.boolean()),
+          channel: z.optional(openEnum(mode, TRANSCRIPT_CHANNELS)),
+          alternatives: z.optional(
+            z.array(
               z.looseObject({
                 confidence: millis,
                 offsetMs: millis,
                 durationMs: millis,
                 transcript: text,
-                words: z.array(word).optional(),
+                words: z.optional(z.array(word)),
                 decoratedTranscript: text,
-                decoratedWords: z.array(word).optional(),
+                decoratedWords: z.optional(z.array(word)),
               }),
-            )
-            .optional(),
+            ),
+          ),
           engineProvider: text,
           engineId: text,
           dialect: text,
         }),
-      )
-      .optional(),
-    status: z.looseObject({ status: openEnum(mode, TRANSCRIPTION_STATUSES).optional(), offsetMs: millis }).optional(),
+      ),
+    ),
+    status: z.optional(z.looseObject({ status: z.optional(openEnum(mode, TRANSCRIPTION_STATUSES)), offsetMs: millis })),
   });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const jsonObject = z.record(z.string(), z.unknown());
 
@@ -12,11 +12,11 @@ const jsonObject = z.record(z.string(), z.unknown());
  * ```
  */
 export const genesysNotificationSchema = z.looseObject({
-  topicName: z.string().min(1),
-  version: z.string().optional(),
+  topicName: z.string().check(z.minLength(1)),
+  version: z.optional(z.string()),
   eventBody: jsonObject,
-  metadata: z.looseObject({ CorrelationId: z.string().optional() }).optional(),
-  timestamp: z.string().optional(),
+  metadata: z.optional(z.looseObject({ CorrelationId: z.optional(z.string()) })),
+  timestamp: z.optional(z.string()),
 });
 export type GenesysNotification = z.infer<typeof genesysNotificationSchema>;
 
@@ -29,14 +29,14 @@ export type GenesysNotification = z.infer<typeof genesysNotificationSchema>;
  * ```
  */
 export const eventBridgeEnvelopeSchema = z.looseObject({
-  version: z.string().optional(),
-  id: z.string().optional(),
-  'detail-type': z.string().min(1),
-  source: z.string().min(1),
-  account: z.string().optional(),
-  time: z.string().optional(),
-  region: z.string().optional(),
-  resources: z.array(z.string()).optional(),
+  version: z.optional(z.string()),
+  id: z.optional(z.string()),
+  'detail-type': z.string().check(z.minLength(1)),
+  source: z.string().check(z.minLength(1)),
+  account: z.optional(z.string()),
+  time: z.optional(z.string()),
+  region: z.optional(z.string()),
+  resources: z.optional(z.array(z.string())),
   detail: jsonObject,
 });
 export type EventBridgeEnvelope = z.infer<typeof eventBridgeEnvelopeSchema>;

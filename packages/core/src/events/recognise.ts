@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { classifyOpenMessagingMessage, openMessagingDedupeKey } from '../catalog/classify-open-messaging';
 import { MalformedPayloadError } from '../errors';
 import {
@@ -132,7 +132,7 @@ const parseJson = (json: string): unknown => {
   }
 };
 
-const parseWith = <T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> => {
+const parseWith = <T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.infer<T> => {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fields = result.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');

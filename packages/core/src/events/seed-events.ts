@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The seed conversation event types the seed form webhook describes. */
 export const SEED_CONVERSATION_EVENT_TYPES = ['conversation:created', 'conversation:updated'] as const;
@@ -14,10 +14,10 @@ export const SEED_CONVERSATION_EVENT_TYPES = ['conversation:created', 'conversat
 export const seedConversationEventSchema = z.looseObject({
   eventType: z.enum(SEED_CONVERSATION_EVENT_TYPES),
   conversation: z.looseObject({
-    id: z.string().min(1),
-    type: z.string().optional(),
+    id: z.string().check(z.minLength(1)),
+    type: z.optional(z.string()),
   }),
-  timestamp: z.string().optional(),
+  timestamp: z.optional(z.string()),
 });
 export type SeedConversationEvent = z.infer<typeof seedConversationEventSchema>;
 
@@ -33,8 +33,8 @@ export const CALL_ANALYSIS_COMPLETED = 'call.analysis.completed';
  * ```
  */
 export const callAnalysisCompletedSchema = z.looseObject({
-  interactionId: z.string().min(1),
-  transcript: z.string().optional(),
-  sentiment: z.string().optional(),
+  interactionId: z.string().check(z.minLength(1)),
+  transcript: z.optional(z.string()),
+  sentiment: z.optional(z.string()),
 });
 export type CallAnalysisCompleted = z.infer<typeof callAnalysisCompletedSchema>;

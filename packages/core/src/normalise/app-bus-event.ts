@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The `source` of events that reached the app bus through our webhooks (never `aws.*`, which is reserved). */
 export const APP_BUS_SOURCE = 'genesys-events.webhooks';
@@ -23,8 +23,8 @@ export const gatewayInfoSchema = z.looseObject({
   transport: z.string(),
   scheme: z.string(),
   receivedAt: z.string(),
-  deliveryId: z.string().optional(),
-  originalSource: z.string().optional(),
+  deliveryId: z.optional(z.string()),
+  originalSource: z.optional(z.string()),
 });
 export type GatewayInfo = z.infer<typeof gatewayInfoSchema>;
 
@@ -38,12 +38,12 @@ export type GatewayInfo = z.infer<typeof gatewayInfoSchema>;
  * ```
  */
 export const appBusDetailSchema = z.looseObject({
-  topicName: z.string().min(1),
-  version: z.string().optional(),
+  topicName: z.string().check(z.minLength(1)),
+  version: z.optional(z.string()),
   eventBody: z.record(z.string(), z.unknown()),
-  metadata: z.looseObject({ CorrelationId: z.string().optional() }).optional(),
-  timestamp: z.string().optional(),
-  gateway: gatewayInfoSchema.optional(),
+  metadata: z.optional(z.looseObject({ CorrelationId: z.optional(z.string()) })),
+  timestamp: z.optional(z.string()),
+  gateway: z.optional(gatewayInfoSchema),
 });
 export type AppBusDetail = z.infer<typeof appBusDetailSchema>;
 
