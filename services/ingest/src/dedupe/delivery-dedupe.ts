@@ -49,16 +49,26 @@ export const dedupeDeliveries = ({ tableName, ttlSeconds, client }: DedupeDelive
   const { before, after, onError } = idempotency as Required<MiddlewareObj>;
   const internal = (request: Request) => request.internal as Record<string, unknown>;
 
+  // Requests without a key (most of them: consumers dedupe on content) skip the store entirely.
   const dedupeDeliveriesBefore = async (request: Request) => {
+    if (!hasDedupeKey(request.event)) return undefined;
     const earlyAnswer = await before(request);
     if (earlyAnswer === undefined) internal(request)[OWNS_RECORD] = true;
     return earlyAnswer;
+  };
+  const dedupeDeliveriesAfter = async (request: Request) => {
+    if (internal(request)[OWNS_RECORD] === true) await after(request);
   };
   const dedupeDeliveriesOnError = async (request: Request) => {
     if (internal(request)[OWNS_RECORD] === true) await onError(request);
   };
 
-  return { before: dedupeDeliveriesBefore, after, onError: dedupeDeliveriesOnError };
+  return { before: dedupeDeliveriesBefore, after: dedupeDeliveriesAfter, onError: dedupeDeliveriesOnError };
+};
+
+const hasDedupeKey = (event: unknown): boolean => {
+  const key = (event as { delivery?: { dedupeKey?: unknown } } | null)?.delivery?.dedupeKey;
+  return typeof key === 'string' && key.length > 0;
 };
 
 /** The stored answer of the first delivery, with its status changed to `duplicate`. */

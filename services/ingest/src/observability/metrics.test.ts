@@ -16,17 +16,14 @@ let recorded: Recorded[] = [];
 
 beforeEach(() => {
   recorded = [];
-  jest.spyOn(metrics, 'singleMetric').mockImplementation(() => {
-    const entry: Recorded = { dimensions: {} };
-    recorded.push(entry);
-    return {
-      addDimension: (name: string, value: string) => {
-        entry.dimensions[name] = value;
-      },
-      addMetric: (name: string) => {
-        entry.metric = name;
-      },
-    } as unknown as ReturnType<typeof metrics.singleMetric>;
+  let dimensions: Record<string, string> = {};
+  jest.spyOn(metrics, 'addDimensions').mockImplementation((added) => {
+    dimensions = { ...(added as Record<string, string>) };
+    return metrics;
+  });
+  jest.spyOn(metrics, 'addMetric').mockImplementation((name) => {
+    recorded.push({ dimensions, metric: name });
+    return metrics;
   });
 });
 
