@@ -54,3 +54,20 @@ export interface AppBusEvent {
   readonly detailType: string;
   readonly detail: AppBusDetail;
 }
+
+/**
+ * An app-bus event as an EventBridge rule target (a consumer Lambda) receives it; `detail` is validated
+ * with {@link appBusDetailSchema} before use.
+ *
+ * @example
+ * ```ts
+ * export const lambdaHandler = async (event: AppBusEnvelope) => appBusDetailSchema.parse(event.detail);
+ * ```
+ */
+export interface AppBusEnvelope {
+  readonly id?: string;
+  readonly 'detail-type': string;
+  readonly source: string;
+  readonly time?: string;
+  readonly detail: unknown;
+}

@@ -1,10 +1,10 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { jsonResponse } from '@genesys-events/core/middleware';
 import middy from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { documentClient } from '../aws-clients';
 import { readTableConfig } from '../config';
-import { jsonResponse } from '../http/responses';
 import { type ConversationFigures, conversationFigures } from '../model/conversation-analytics';
 import { summarise } from '../model/summary';
 import { parseTimeWindow } from '../model/time-window';

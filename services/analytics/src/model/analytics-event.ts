@@ -1,5 +1,6 @@
 import {
   type AppBusDetail,
+  type AppBusEnvelope,
   appBusDetailSchema,
   conversationIdOf,
   eventContentKey,
@@ -26,13 +27,7 @@ export type AnalyticsEvent = EventFacts & {
   readonly eventDay: string;
 };
 
-/** An app-bus event as its EventBridge rule target receives it. */
-export interface AppBusEnvelope {
-  readonly 'detail-type': string;
-  readonly source: string;
-  readonly time?: string;
-  readonly detail: unknown;
-}
+export type { AppBusEnvelope } from '@genesys-events/core';
 
 /** The event is not one analytics can store; it is retried and then parked in the dead-letter queue. */
 export class UnusableEventError extends Error {

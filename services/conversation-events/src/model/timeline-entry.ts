@@ -1,5 +1,6 @@
 import {
   type AppBusDetail,
+  type AppBusEnvelope,
   appBusDetailSchema,
   conversationIdOf,
   eventContentKey,
@@ -21,13 +22,7 @@ export interface TimelineEntry {
   readonly body: Record<string, unknown>;
 }
 
-/** An app-bus event as its EventBridge rule target receives it. */
-export interface AppBusEnvelope {
-  readonly 'detail-type': string;
-  readonly source: string;
-  readonly time?: string;
-  readonly detail: unknown;
-}
+export type { AppBusEnvelope } from '@genesys-events/core';
 
 /** The event is not a conversation event this service can store; it goes to the dead-letter queue. */
 export class UnusableEventError extends Error {

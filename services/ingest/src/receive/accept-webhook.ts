@@ -1,6 +1,6 @@
 import { classifyNotification, type RecognisedEvent, toAppBusEvent } from '@genesys-events/core';
+import { jsonResponse } from '@genesys-events/core/middleware';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { jsonResponse } from '../http/responses';
 import { logger } from '../observability/logger';
 import type { PublishEvent } from '../publish/app-bus-publisher';
 import type { RecognisedWebhookEvent } from './webhook-event';

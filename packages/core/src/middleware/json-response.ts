@@ -1,7 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
 /**
- * A JSON answer.
+ * A JSON answer of an HTTP route, as API Gateway takes it from a Lambda.
  *
  * @example
  * ```ts
