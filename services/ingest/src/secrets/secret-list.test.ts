@@ -1,0 +1,63 @@
+import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import middy from '@middy/core';
+import { mockClient } from 'aws-sdk-client-mock';
+import { lambdaContext } from '../test-support/webhook-events';
+import { secretList } from './secret-list';
+
+process.env.AWS_REGION = 'eu-west-1';
+process.env.AWS_ACCESS_KEY_ID = 'test-access-key';
+process.env.AWS_SECRET_ACCESS_KEY = 'test-secret-key';
+
+const ssm = mockClient(SSMClient);
+const PARAMETER = '/genesys-events/prod/genesys-webhook-secrets';
+
+const parameterHolds = (value: string) =>
+  ssm.on(GetParametersCommand).resolves({ Parameters: [{ Name: PARAMETER, Value: value, Type: 'SecureString' }] });
+
+/** A route that answers with the secret list the verifier would get. */
+const routeReading = (key: string) => {
+  const secrets = secretList(key, { kind: 'ssm', parameterName: PARAMETER });
+  let read: readonly string[] | undefined;
+  const handler = middy(async () => read)
+    .use(secrets.middleware)
+    .use({
+      before: async (request) => {
+        read = await secrets.read(request as never);
+      },
+    });
+  return handler;
+};
+
+beforeEach(() => {
+  ssm.reset();
+});
+
+describe('secretList', () => {
+  it('parses a direct value once: current first, entries trimmed, empties dropped', async () => {
+    const secrets = secretList('direct', { kind: 'value', value: ' current ,previous\n,' });
+
+    expect(secrets.middleware).toEqual([]);
+    expect(await secrets.read({} as never)).toEqual(['current', 'previous']);
+  });
+
+  it('reads the list from an SSM SecureString, decrypted, and parses it', async () => {
+    parameterHolds('rotated-in,still-accepted');
+
+    const answer = await routeReading('ssmList')({}, lambdaContext());
+
+    expect(answer).toEqual(['rotated-in', 'still-accepted']);
+    const [call] = ssm.commandCalls(GetParametersCommand);
+    expect(call?.args[0].input).toMatchObject({ Names: [PARAMETER], WithDecryption: true });
+  });
+
+  it('caches the list between invocations instead of asking SSM every time', async () => {
+    parameterHolds('cached-secret');
+    const route = routeReading('cachedList');
+
+    await route({}, lambdaContext());
+    await route({}, lambdaContext());
+
+    expect(ssm.commandCalls(GetParametersCommand)).toHaveLength(1);
+  });
+});
