@@ -1,10 +1,10 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PublishError } from '@genesys-events/app-bus';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { toAnalyticsEvent } from '../model/analytics-event';
-import { PublishError } from '../publish/app-bus-publisher';
 import {
   CONVERSATION_ID,
   partnerEvent,

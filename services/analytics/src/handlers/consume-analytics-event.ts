@@ -1,6 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { appBusPublisher, type PublishEvent } from '@genesys-events/app-bus';
 import middy from '@middy/core';
 import { AWS_CLIENT_SETTINGS, documentClient } from '../aws-clients';
 import { readConsumerConfig } from '../config';
@@ -10,7 +11,6 @@ import { hasLabelledAnalysis } from '../model/sentiment';
 import { correlateWithEvent } from '../observability/correlate';
 import { logger } from '../observability/logger';
 import { metrics, recordConsumerOutcome } from '../observability/metrics';
-import { appBusPublisher, type PublishEvent } from '../publish/app-bus-publisher';
 import { type AnalyticsTable, analyticsTable, type StoreOutcome } from '../store/analytics-table';
 
 /** What became of a sentiment derivation a `SESSION_ENDED` transcription event asked for. */

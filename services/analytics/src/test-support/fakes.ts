@@ -2,10 +2,11 @@
  * In-memory stand-ins for the analytics table and the app-bus publisher, with the semantics of the real
  * ones: put-once on the content key, and a time index keyed by UTC day and event time.
  */
+
+import type { PublishEvent } from '@genesys-events/app-bus';
 import type { AppBusEvent } from '@genesys-events/core';
 import type { AnalyticsEvent } from '../model/analytics-event';
 import { dayBucketsOf, lastInstantOf, type TimeWindow } from '../model/time-window';
-import type { PublishEvent } from '../publish/app-bus-publisher';
 import type { AnalyticsTable, StoreOutcome } from '../store/analytics-table';
 
 /** An in-memory {@link AnalyticsTable}. */
@@ -44,10 +45,11 @@ export const recordingPublisher = (
 ): PublishEvent & { readonly published: AppBusEvent[]; calls: number } => {
   const published: AppBusEvent[] = [];
   const publish = Object.assign(
-    async (event: AppBusEvent): Promise<void> => {
+    async (event: AppBusEvent): Promise<string> => {
       publish.calls += 1;
       if (publish.calls <= failures) throw new Error('PutEvents unavailable');
       published.push(structuredClone(event));
+      return `evt-${publish.calls}`;
     },
     { published, calls: 0 },
   );

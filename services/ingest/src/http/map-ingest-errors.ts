@@ -3,10 +3,10 @@ import {
   IdempotencyInconsistentStateError,
   IdempotencyPersistenceLayerError,
 } from '@aws-lambda-powertools/idempotency';
+import { EventTooLargeError, PublishError } from '@genesys-events/app-bus';
 import { jsonErrorBody, type WarnLogger } from '@genesys-events/core/middleware';
 import type { MiddlewareObj } from '@middy/core';
 import { createError } from '@middy/util';
-import { EventTooLargeError, PublishError } from '../publish/publish-error';
 
 /** Seconds a sender should wait before retrying a 503. */
 const RETRY_AFTER_SECONDS = '5';

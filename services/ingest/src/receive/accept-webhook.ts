@@ -1,8 +1,8 @@
+import type { PublishEvent } from '@genesys-events/app-bus';
 import { classifyNotification, type RecognisedEvent, toAppBusEvent } from '@genesys-events/core';
 import { jsonResponse } from '@genesys-events/core/middleware';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { logger } from '../observability/logger';
-import type { PublishEvent } from '../publish/app-bus-publisher';
 import type { RecognisedWebhookEvent } from './webhook-event';
 
 /** What the sender is told once its event is on the bus. */
