@@ -16,6 +16,7 @@ export { type RecognisedEvent, recogniseEvent } from './events/recognise';
 export { type HeaderMap, headerValue, mediaType } from './http/headers';
 export { type EncodedBody, rawBodyBytes } from './http/raw-body';
 export * from './normalise/app-bus-event';
+export { type ConsumedEvent, consumedEventOf, UnusableEventError } from './normalise/consumed-event';
 export { canonicalJson, conversationIdOf, eventContentKey, eventTimeOf } from './normalise/event-facts';
 export { OPEN_MESSAGING_MESSAGE, toAppBusEvent } from './normalise/normalise';
 export { topicPattern } from './normalise/topic-pattern';

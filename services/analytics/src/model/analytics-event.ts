@@ -1,11 +1,4 @@
-import {
-  type AppBusDetail,
-  type AppBusEnvelope,
-  appBusDetailSchema,
-  conversationIdOf,
-  eventContentKey,
-  eventTimeOf,
-} from '@genesys-events/core';
+import { type AppBusEnvelope, consumedEventOf, UnusableEventError } from '@genesys-events/core';
 import { type EventFacts, factsOf } from './event-facts';
 
 /** The `source` analytics publishes its derived events with (ours, never `aws.*`). */
@@ -27,12 +20,7 @@ export type AnalyticsEvent = EventFacts & {
   readonly eventDay: string;
 };
 
-export type { AppBusEnvelope } from '@genesys-events/core';
-
-/** The event is not one analytics can store; it is retried and then parked in the dead-letter queue. */
-export class UnusableEventError extends Error {
-  override readonly name = 'UnusableEventError';
-}
+export { type AppBusEnvelope, UnusableEventError } from '@genesys-events/core';
 
 /**
  * The analytics event of an app-bus event. Throws {@link UnusableEventError} when the detail is not an
@@ -46,29 +34,8 @@ export class UnusableEventError extends Error {
  * ```
  */
 export const toAnalyticsEvent = (envelope: AppBusEnvelope): AnalyticsEvent => {
-  const parsed = appBusDetailSchema.safeParse(envelope.detail);
-  const detailType = envelope['detail-type'];
-  if (!parsed.success) throw new UnusableEventError(`detail of ${detailType} is not an app-bus detail`);
-  const detail: AppBusDetail = parsed.data;
-  const conversationId = conversationIdOf(detail);
-  if (!conversationId) throw new UnusableEventError(`${detailType} names no conversation`);
-  const eventTime = eventTimeOf(detail) ?? isoOrUndefined(envelope.time);
-  if (!eventTime) throw new UnusableEventError(`${detailType} carries no usable time`);
+  const { detail, detailType, conversationId, eventKey, eventTime } = consumedEventOf(envelope);
   const facts = factsOf(detail, { publishedByAnalytics: envelope.source === ANALYTICS_SOURCE });
-  if (!facts) throw new UnusableEventError(`${detailType} has a body of the wrong shape`);
-  return {
-    conversationId,
-    eventKey: eventContentKey(detail),
-    topic: detail.topicName,
-    eventTime,
-    eventDay: eventTime.slice(0, 10),
-    ...facts,
-  };
-};
-
-// Only four-digit years: the time index and string ordering rely on the fixed ISO shape.
-const isoOrUndefined = (value: string | undefined): string | undefined => {
-  const time = value === undefined ? Number.NaN : Date.parse(value);
-  const iso = Number.isNaN(time) ? undefined : new Date(time).toISOString();
-  return iso && /^\d{4}-/.test(iso) ? iso : undefined;
+  if (!facts) throw new UnusableEventError('invalid_detail', `${detailType} has a body of the wrong shape`);
+  return { conversationId, eventKey, topic: detail.topicName, eventTime, eventDay: eventTime.slice(0, 10), ...facts };
 };

@@ -1,11 +1,6 @@
-import {
-  type AppBusDetail,
-  type AppBusEnvelope,
-  appBusDetailSchema,
-  conversationIdOf,
-  eventContentKey,
-  eventTimeOf,
-} from '@genesys-events/core';
+import { type AppBusEnvelope, consumedEventOf } from '@genesys-events/core';
+
+export { type AppBusEnvelope, UnusableEventError } from '@genesys-events/core';
 
 /** One unique event in a conversation's timeline, as stored and as served. */
 export interface TimelineEntry {
@@ -22,16 +17,10 @@ export interface TimelineEntry {
   readonly body: Record<string, unknown>;
 }
 
-export type { AppBusEnvelope } from '@genesys-events/core';
-
-/** The event is not a conversation event this service can store; it goes to the dead-letter queue. */
-export class UnusableEventError extends Error {
-  override readonly name = 'UnusableEventError';
-}
-
 /**
- * The timeline entry of an app-bus event. Throws {@link UnusableEventError} when the detail is not a
- * valid app-bus detail or names no conversation, so the event is retried and then parked, never dropped.
+ * The timeline entry of an app-bus event. Throws core's `UnusableEventError` when the detail is not a
+ * valid app-bus detail, names no conversation or has no time, so the event is retried and then parked,
+ * never dropped.
  *
  * @example
  * ```ts
@@ -39,29 +28,17 @@ export class UnusableEventError extends Error {
  * ```
  */
 export const toTimelineEntry = (envelope: AppBusEnvelope): TimelineEntry => {
-  const parsed = appBusDetailSchema.safeParse(envelope.detail);
-  if (!parsed.success) throw new UnusableEventError(`detail of ${envelope['detail-type']} is not an app-bus detail`);
-  const detail: AppBusDetail = parsed.data;
-  const conversationId = conversationIdOf(detail);
-  if (!conversationId) throw new UnusableEventError(`${envelope['detail-type']} names no conversation`);
-  // Every time is stored in toISOString() form: timelines are ordered by comparing them as strings.
-  const arrivedAt =
-    isoOrUndefined(detail.gateway?.receivedAt) ?? isoOrUndefined(envelope.time) ?? new Date(0).toISOString();
-  const correlationId = detail.metadata?.CorrelationId;
+  const event = consumedEventOf(envelope);
+  const correlationId = event.detail.metadata?.CorrelationId;
   return {
-    conversationId,
-    eventKey: eventContentKey(detail),
-    topic: detail.topicName,
-    detailType: envelope['detail-type'],
-    eventTime: eventTimeOf(detail) ?? arrivedAt,
-    transport: detail.gateway?.transport ?? 'eventbridge-partner',
-    receivedAt: arrivedAt,
+    conversationId: event.conversationId,
+    eventKey: event.eventKey,
+    topic: event.detail.topicName,
+    detailType: event.detailType,
+    eventTime: event.eventTime,
+    transport: event.transport,
+    receivedAt: event.receivedAt,
     ...(correlationId ? { correlationId } : {}),
-    body: detail.eventBody,
+    body: event.detail.eventBody,
   };
-};
-
-const isoOrUndefined = (value: string | undefined): string | undefined => {
-  const time = value === undefined ? Number.NaN : Date.parse(value);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 };
