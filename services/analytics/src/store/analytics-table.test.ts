@@ -5,6 +5,7 @@ import {
   QueryCommand,
   type QueryCommandInput,
   type QueryCommandOutput,
+  ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -149,5 +150,25 @@ describe('analyticsTable.conversationIdsIn', () => {
     await expect(
       table.conversationIdsIn({ from: '2091-06-15T10:00:00.000Z', to: '2091-06-15T11:00:00.000Z' }),
     ).resolves.toEqual([]);
+  });
+
+  it('scans the keys-only time index once for a window wider than a quarter, following its pages', async () => {
+    documentClient
+      .on(ScanCommand)
+      .resolvesOnce({ Items: [{ conversationId: CONVERSATION_ID }], LastEvaluatedKey: { eventKey: 'k' } })
+      .resolvesOnce({ Items: [{ conversationId: OTHER_CONVERSATION_ID }, { conversationId: CONVERSATION_ID }] });
+
+    const ids = await table.conversationIdsIn({ from: '1970-01-01T00:00:00.000Z', to: '2100-01-01T00:00:00.000Z' });
+
+    expect(ids.sort()).toEqual([CONVERSATION_ID, OTHER_CONVERSATION_ID].sort());
+    expect(documentClient.commandCalls(QueryCommand)).toHaveLength(0);
+    expect(documentClient.commandCalls(ScanCommand)).toHaveLength(2);
+    expect(documentClient.commandCalls(ScanCommand)[0]?.args[0].input).toMatchObject({
+      TableName: TABLE_NAME,
+      IndexName: TIME_INDEX_NAME,
+      FilterExpression: 'eventTime BETWEEN :from AND :last',
+      ExpressionAttributeValues: { ':from': '1970-01-01T00:00:00.000Z', ':last': '2099-12-31T23:59:59.999Z' },
+      ProjectionExpression: 'conversationId',
+    });
   });
 });

@@ -1,7 +1,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  PutCommand,
+  paginateQuery,
+  paginateScan,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import type { AnalyticsEvent } from '../model/analytics-event';
-import { dayBucketsOf, lastInstantOf, type TimeWindow } from '../model/time-window';
+import { dayBucketsOf, dayCountOf, lastInstantOf, MAX_INDEXED_DAYS, type TimeWindow } from '../model/time-window';
 import { mapConcurrently } from '../util/map-concurrently';
 
 /** Whether a write stored a new event or found it already stored. */
@@ -60,6 +66,7 @@ export const analyticsTable = ({
       ExpressionAttributeValues: { ':conversationId': conversationId },
     })) as unknown as AnalyticsEvent[],
   conversationIdsIn: async (window) => {
+    if (dayCountOf(window) > MAX_INDEXED_DAYS) return conversationIdsByScan(client, tableName, window);
     const pages = await mapConcurrently(dayBucketsOf(window), DAY_QUERY_CONCURRENCY, (day) =>
       queryAll(client, {
         TableName: tableName,
@@ -72,6 +79,23 @@ export const analyticsTable = ({
     return [...new Set(pages.flat().map((item) => String(item.conversationId)))];
   },
 });
+
+/** A wide window: one pass over the keys-only time index beats a query for every day of it. */
+const conversationIdsByScan = async (client: DynamoDBDocumentClient, tableName: string, window: TimeWindow) => {
+  const ids = new Set<string>();
+  const pages = paginateScan(
+    { client },
+    {
+      TableName: tableName,
+      IndexName: TIME_INDEX_NAME,
+      FilterExpression: 'eventTime BETWEEN :from AND :last',
+      ExpressionAttributeValues: { ':from': window.from, ':last': lastInstantOf(window) },
+      ProjectionExpression: 'conversationId',
+    },
+  );
+  for await (const page of pages) for (const item of page.Items ?? []) ids.add(String(item.conversationId));
+  return [...ids];
+};
 
 const queryAll = async (client: DynamoDBDocumentClient, input: QueryCommandInput) => {
   const items: Record<string, unknown>[] = [];
