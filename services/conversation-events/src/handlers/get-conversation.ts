@@ -1,7 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { jsonResponse } from '@genesys-events/core/middleware';
+import { jsonHttpErrorHandler, jsonResponse } from '@genesys-events/core/middleware';
 import middy from '@middy/core';
-import httpErrorHandler from '@middy/http-error-handler';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { documentClient } from '../aws-clients';
 import { readConversationEventsConfig } from '../config';
@@ -45,10 +44,5 @@ const table = conversationEventsTable({
 });
 
 export const handler = middy((event: APIGatewayProxyEventV2) => lambdaHandler(event, { table }))
-  .use(
-    httpErrorHandler({
-      logger: false,
-      fallbackMessage: JSON.stringify({ error: 'internal', message: 'unexpected error' }),
-    }),
-  )
+  .use(jsonHttpErrorHandler({ logger }))
   .use(injectLambdaContext(logger, { resetKeys: true }));

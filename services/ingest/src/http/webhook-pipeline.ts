@@ -3,9 +3,8 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { appBusPublisher } from '@genesys-events/app-bus';
-import { guardWebhookRequest, mapDomainErrors } from '@genesys-events/core/middleware';
+import { guardWebhookRequest, jsonHttpErrorHandler, mapDomainErrors } from '@genesys-events/core/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
-import httpErrorHandler from '@middy/http-error-handler';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { IngestConfig } from '../config';
@@ -15,8 +14,6 @@ import { metrics, recordWebhookOutcome } from '../observability/metrics';
 import { acceptWebhook } from '../receive/accept-webhook';
 import type { RecognisedWebhookEvent } from '../receive/webhook-event';
 import { mapIngestErrors } from './map-ingest-errors';
-
-const GENERIC_SERVER_ERROR = JSON.stringify({ error: 'internal', message: 'unexpected error' });
 
 /**
  * Genesys waits 10 s for an answer and the function has 8: each AWS call may take 2 s and is tried
@@ -63,7 +60,7 @@ export const webhookHandler = (config: IngestConfig, route: WebhookRoute) => {
   )
     .use(logMetrics(metrics))
     .use(recordWebhookOutcome({ route: route.name }))
-    .use(httpErrorHandler({ logger: logUnexpectedError, fallbackMessage: GENERIC_SERVER_ERROR }))
+    .use(jsonHttpErrorHandler({ logger }))
     .use(mapDomainErrors({ logger }))
     .use(mapIngestErrors({ logger }))
     .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -89,11 +86,3 @@ const correlateWithRequest = (): MiddlewareObj<RecognisedWebhookEvent> => ({
     logger.setCorrelationId(event.requestContext?.requestId ?? context.awsRequestId);
   },
 });
-
-/** Client errors were logged with their reason where they were mapped; only the unexpected remain. */
-const logUnexpectedError = (error: unknown): void => {
-  const statusCode = (error as { statusCode?: number } | null)?.statusCode;
-  if (statusCode === undefined || statusCode >= 500) {
-    logger.error('webhook failed unexpectedly', { error: error instanceof Error ? error : String(error) });
-  }
-};
