@@ -50,8 +50,8 @@ export const stubPutEvents = (): CallCounts => {
 };
 
 /**
- * Stubs `send` on the DynamoDB client prototype: every command succeeds with an empty answer (for Powertools
- * Idempotency, a first delivery). The commands are counted.
+ * Stubs `send` on the DynamoDB client prototype: every command succeeds with an empty answer (for ingest's
+ * delivery records, a first delivery). The commands are counted.
  *
  * @example
  * ```ts

@@ -1,63 +1,94 @@
-import { IdempotencyRecord } from '@aws-lambda-powertools/idempotency/persistence';
 import { describe, expect, it } from '@jest/globals';
-import { markAsDuplicate } from './delivery-dedupe';
+import middy from '@middy/core';
+import { lambdaContext } from '../test-support/webhook-events';
+import { DeliveryInFlightError } from './dedupe-errors';
+import { dedupeDeliveries, duplicateAnswer } from './delivery-dedupe';
+import type { Claim, DeliveryRecords } from './delivery-records';
 
-type StoredResponse = Parameters<typeof markAsDuplicate>[0];
+type Event = { delivery: { dedupeKey?: string } };
 
-const record = new IdempotencyRecord({ idempotencyKey: 'genesys-delivery#abc', status: 'COMPLETED' });
+/** Records in memory, with every call noted. */
+const recordsThatAnswer = (claim: Claim) => {
+  const calls: string[] = [];
+  const records: DeliveryRecords = {
+    claim: async (key) => {
+      calls.push(`claim ${key}`);
+      return claim;
+    },
+    complete: async (key, token, answer) => {
+      calls.push(`complete ${key} ${token} ${JSON.stringify(answer)}`);
+    },
+    release: async (key, token) => {
+      calls.push(`release ${key} ${token}`);
+    },
+  };
+  return { records, calls };
+};
 
-describe('markAsDuplicate', () => {
-  it('turns the stored accepted answer into a duplicate answer that keeps the event id', () => {
-    const stored: StoredResponse = {
-      statusCode: 200,
-      headers: { 'content-type': 'application/json' },
-      body: '{"status":"accepted","eventId":"e","detailType":"conversation:created"}',
-    };
+const accepted = async () => ({ statusCode: 200, body: '{"status":"accepted","eventId":"evt-1","detailType":"t"}' });
 
-    const answer = markAsDuplicate(stored, record) as { statusCode: number; headers: unknown; body: string };
+const handlerWith = (records: DeliveryRecords, handler: () => Promise<unknown> = accepted) =>
+  middy<Event, unknown>(handler).use(dedupeDeliveries({ records }));
 
-    expect(answer.statusCode).toBe(200);
-    expect(answer.headers).toEqual({ 'content-type': 'application/json' });
-    expect(JSON.parse(answer.body)).toEqual({
-      status: 'duplicate',
-      eventId: 'e',
-      detailType: 'conversation:created',
-    });
+describe('dedupeDeliveries', () => {
+  it('completes a claimed delivery with the answer the handler gave', async () => {
+    const { records, calls } = recordsThatAnswer({ kind: 'claimed', token: 'tok' });
+
+    await handlerWith(records)({ delivery: { dedupeKey: 'seed:1' } }, lambdaContext());
+
+    expect(calls).toEqual(['claim seed:1', 'complete seed:1 tok {"eventId":"evt-1","detailType":"t"}']);
   });
 
-  it('turns the minimal stored answer into status duplicate with the same event id', () => {
-    const stored: StoredResponse = { statusCode: 200, body: '{"status":"accepted","eventId":"e"}' };
+  it('answers a completed delivery as a duplicate without running the handler', async () => {
+    const { records } = recordsThatAnswer({ kind: 'completed', answer: { eventId: 'evt-0' } });
+    let ran = false;
 
-    const answer = markAsDuplicate(stored, record) as { statusCode: number; body: string };
+    const answer = await handlerWith(records, async () => {
+      ran = true;
+      return accepted();
+    })({ delivery: { dedupeKey: 'seed:2' } }, lambdaContext());
 
-    expect(answer).toEqual({ statusCode: 200, body: JSON.stringify({ status: 'duplicate', eventId: 'e' }) });
+    expect(ran).toBe(false);
+    expect(answer).toEqual(duplicateAnswer({ eventId: 'evt-0' }));
+    expect(JSON.parse((answer as { body: string }).body)).toEqual({ status: 'duplicate', eventId: 'evt-0' });
   });
 
-  it('does not change the stored answer it was given', () => {
-    const stored: StoredResponse = { statusCode: 200, body: '{"status":"accepted","eventId":"e"}' };
+  it('refuses a delivery in flight elsewhere and releases nothing', async () => {
+    const { records, calls } = recordsThatAnswer({ kind: 'in-flight' });
 
-    markAsDuplicate(stored, record);
-
-    expect(stored).toEqual({ statusCode: 200, body: '{"status":"accepted","eventId":"e"}' });
+    await expect(handlerWith(records)({ delivery: { dedupeKey: 'seed:3' } }, lambdaContext())).rejects.toBeInstanceOf(
+      DeliveryInFlightError,
+    );
+    expect(calls).toEqual(['claim seed:3']);
   });
 
-  it.each<[string, StoredResponse]>([
-    ['a string', 'accepted'],
-    ['a number', 200],
-    ['null', null],
-    ['an array', [{ statusCode: 200, body: '{"status":"accepted"}' }]],
-  ])('returns %s as it is', (_, stored) => {
-    expect(markAsDuplicate(stored, record)).toBe(stored);
+  it('releases its claim when the handler fails, so that the retry publishes', async () => {
+    const { records, calls } = recordsThatAnswer({ kind: 'claimed', token: 'tok' });
+
+    await expect(
+      handlerWith(records, async () => {
+        throw new Error('bus down');
+      })({ delivery: { dedupeKey: 'seed:4' } }, lambdaContext()),
+    ).rejects.toThrow('bus down');
+    expect(calls).toEqual(['claim seed:4', 'release seed:4 tok']);
   });
 
-  it.each<[string, StoredResponse]>([
-    ['a body that is not JSON', { statusCode: 200, body: 'accepted' }],
-    ['a body that is a JSON array', { statusCode: 200, body: '["accepted"]' }],
-    ['a body that is a JSON string', { statusCode: 200, body: '"accepted"' }],
-    ['a body that is JSON null', { statusCode: 200, body: 'null' }],
-    ['a body that is not a string', { statusCode: 200, body: { status: 'accepted' } }],
-    ['no body', { statusCode: 204 }],
-  ])('returns an answer with %s as it is', (_, stored) => {
-    expect(markAsDuplicate(stored, record)).toBe(stored);
+  it('still answers a published event when its record cannot be completed', async () => {
+    const { records } = recordsThatAnswer({ kind: 'claimed', token: 'tok' });
+    const failing = { ...records, complete: async () => Promise.reject(new Error('throttled')) };
+
+    expect(await handlerWith(failing)({ delivery: { dedupeKey: 'seed:5' } }, lambdaContext())).toEqual(
+      await accepted(),
+    );
+  });
+
+  it.each([
+    ['no key', {}],
+    ['an empty key', { dedupeKey: '' }],
+  ])('skips the table for a request with %s', async (_, delivery) => {
+    const { records, calls } = recordsThatAnswer({ kind: 'in-flight' });
+
+    expect(await handlerWith(records)({ delivery }, lambdaContext())).toEqual(await accepted());
+    expect(calls).toEqual([]);
   });
 });

@@ -1,91 +1,106 @@
-import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
-import type { ResponseHook } from '@aws-lambda-powertools/idempotency/types';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { jsonResponse } from '@genesys-events/core/middleware';
 import type { MiddlewareObj, Request } from '@middy/core';
-
-type JSONValue = Parameters<ResponseHook>[0];
-
-/** Options of {@link dedupeDeliveries}. */
-export interface DedupeDeliveriesOptions {
-  readonly tableName: string;
-  readonly ttlSeconds: number;
-  readonly client: DynamoDBClient;
-}
-
-/** Marks a request that recorded its own in-progress delivery, and so may delete it on failure. */
-const OWNS_RECORD = 'genesysEvents.dedupe.ownsRecord';
+import { logger } from '../observability/logger';
+import { DeliveryInFlightError } from './dedupe-errors';
+import { type DeliveryRecords, parseRecordedAnswer, type RecordedAnswer } from './delivery-records';
 
 /**
- * Drops redeliveries, durably, with Powertools Idempotency on DynamoDB, keyed on `event.delivery.dedupeKey`
- * (set by the route: the seed `X-Genesys-Delivery-Id`, an Open Messaging message's id and time).
- * A first delivery is recorded as in progress and completed with its answer once published; a redelivery
- * gets that answer again, marked `duplicate`, and is not published; a redelivery while the first is in
- * flight is refused (503, retry). A failed publish deletes the record so the retry goes through.
- * Requests without a key are not deduplicated here (consumers dedupe on content).
- *
- * Only a request that recorded the delivery itself deletes it on failure: Powertools 2.35 would also
- * delete the first delivery's record when refusing a concurrent redelivery
- * (powertools-lambda-typescript#5675), letting a third delivery publish the event again.
+ * How long a delivery in progress blocks its redeliveries: longer than the function's 8 s timeout, so
+ * only a claim whose request has certainly ended (crashed, timed out) is ever taken over.
+ */
+export const DELIVERY_LOCK_MS = 10_000;
+
+/** The claim a request holds on its delivery, between `before` and `after`/`onError`. */
+const CLAIM = 'genesysEvents.dedupe.claim';
+
+interface HeldClaim {
+  readonly dedupeKey: string;
+  readonly token: string;
+}
+
+/**
+ * Drops redeliveries, durably, keyed on `event.delivery.dedupeKey` (set by the route: the seed
+ * `X-Genesys-Delivery-Id`, an Open Messaging message's id and time). A first delivery is claimed with one
+ * conditional write and completed with its answer once published; a redelivery gets that answer again,
+ * marked `duplicate`, and is not published; a redelivery while the first is in flight is refused (503,
+ * retry). A request whose publish failed releases its claim so that the retry goes through. Requests
+ * without a key skip the table (consumers dedupe on content).
  *
  * @example
  * ```ts
- * middy(handler).use(recognisePayload(...)).use(dedupeDeliveries({ tableName, ttlSeconds: 86400, client }));
+ * const records = deliveryRecords({ client, tableName, ttlSeconds: 86_400, lockMs: DELIVERY_LOCK_MS });
+ * middy(handler).use(recognisePayload(...)).use(dedupeDeliveries({ records }));
  * ```
  */
-export const dedupeDeliveries = ({ tableName, ttlSeconds, client }: DedupeDeliveriesOptions): MiddlewareObj => {
-  const idempotency = makeHandlerIdempotent({
-    persistenceStore: new DynamoDBPersistenceLayer({ tableName, awsSdkV3Client: client }),
-    keyPrefix: 'genesys-delivery',
-    config: new IdempotencyConfig({
-      eventKeyJmesPath: 'delivery.dedupeKey',
-      throwOnNoIdempotencyKey: false,
-      expiresAfterSeconds: ttlSeconds,
-      responseHook: markAsDuplicate,
-    }),
-  });
+export const dedupeDeliveries = ({ records }: { records: DeliveryRecords }): MiddlewareObj => {
+  const internal = (request: Request) => request.internal as Record<string, HeldClaim | undefined>;
 
-  const { before, after, onError } = idempotency as Required<MiddlewareObj>;
-  const internal = (request: Request) => request.internal as Record<string, unknown>;
-
-  // Requests without a key (most of them: consumers dedupe on content) skip the store entirely.
   const dedupeDeliveriesBefore = async (request: Request) => {
-    if (!hasDedupeKey(request.event)) return undefined;
-    const earlyAnswer = await before(request);
-    if (earlyAnswer === undefined) internal(request)[OWNS_RECORD] = true;
-    return earlyAnswer;
+    const dedupeKey = dedupeKeyOf(request.event);
+    if (dedupeKey === undefined) return undefined;
+    const claim = await records.claim(dedupeKey);
+    if (claim.kind === 'in-flight') throw new DeliveryInFlightError();
+    if (claim.kind === 'completed') return duplicateAnswer(claim.answer);
+    internal(request)[CLAIM] = { dedupeKey, token: claim.token };
+    return undefined;
   };
   const dedupeDeliveriesAfter = async (request: Request) => {
-    if (internal(request)[OWNS_RECORD] === true) await after(request);
+    const held = internal(request)[CLAIM];
+    if (held) await completeQuietly(records, held, parseRecordedAnswer(bodyOf(request.response)));
   };
   const dedupeDeliveriesOnError = async (request: Request) => {
-    if (internal(request)[OWNS_RECORD] === true) await onError(request);
+    const held = internal(request)[CLAIM];
+    if (held) await releaseQuietly(records, held);
   };
 
   return { before: dedupeDeliveriesBefore, after: dedupeDeliveriesAfter, onError: dedupeDeliveriesOnError };
 };
 
-const hasDedupeKey = (event: unknown): boolean => {
+const bodyOf = (response: unknown): string | undefined => {
+  const body = (response as { body?: unknown } | null | undefined)?.body;
+  return typeof body === 'string' ? body : undefined;
+};
+
+const dedupeKeyOf = (event: unknown): string | undefined => {
   const key = (event as { delivery?: { dedupeKey?: unknown } } | null)?.delivery?.dedupeKey;
-  return typeof key === 'string' && key.length > 0;
+  return typeof key === 'string' && key.length > 0 ? key : undefined;
 };
 
-/** The stored answer of the first delivery, with its status changed to `duplicate`. */
-export const markAsDuplicate: ResponseHook = (response) => {
-  if (typeof response !== 'object' || response === null || Array.isArray(response)) return response;
-  const body = typeof response.body === 'string' ? safeParse(response.body) : undefined;
-  if (body === undefined) return response;
-  return { ...response, body: JSON.stringify({ ...body, status: 'duplicate' }) };
-};
-
-const safeParse = (text: string): Record<string, JSONValue> | undefined => {
+/**
+ * The event is already on the bus when the claim is completed, so a failure here must not turn the
+ * answer into an error: the claim's lock then lapses and a later redelivery is published again, which
+ * the consumers' content keys absorb.
+ */
+const completeQuietly = async (records: DeliveryRecords, held: HeldClaim, answer: RecordedAnswer) => {
   try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, JSONValue>)
-      : undefined;
-  } catch {
-    return undefined;
+    await records.complete(held.dedupeKey, held.token, answer);
+  } catch (error) {
+    logger.warn('delivery published but not recorded as completed', {
+      reason: 'dedupe_record_not_completed',
+      errorName: (error as Error | undefined)?.name,
+    });
   }
 };
+
+/** The request is failing already; a claim that cannot be released lapses with its lock. */
+const releaseQuietly = async (records: DeliveryRecords, held: HeldClaim) => {
+  try {
+    await records.release(held.dedupeKey, held.token);
+  } catch (error) {
+    logger.warn('delivery claim not released; it lapses with its lock', {
+      reason: 'dedupe_claim_not_released',
+      errorName: (error as Error | undefined)?.name,
+    });
+  }
+};
+
+/**
+ * A redelivery's answer: 200, status `duplicate`, and the first delivery's event id and detail type.
+ *
+ * @example
+ * ```ts
+ * duplicateAnswer({ eventId: 'e', detailType: 'conversation:created' }).body;
+ * // '{"status":"duplicate","eventId":"e","detailType":"conversation:created"}'
+ * ```
+ */
+export const duplicateAnswer = (answer: RecordedAnswer) => jsonResponse(200, { status: 'duplicate', ...answer });

@@ -1,12 +1,8 @@
-import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyInconsistentStateError,
-  IdempotencyPersistenceLayerError,
-} from '@aws-lambda-powertools/idempotency';
 import { EventTooLargeError, PublishError } from '@genesys-events/app-bus';
 import { jsonErrorBody, type WarnLogger } from '@genesys-events/core/middleware';
 import type { MiddlewareObj } from '@middy/core';
 import { createError } from '@middy/util';
+import { DedupeStoreError, DeliveryInFlightError } from '../dedupe/dedupe-errors';
 
 /** Seconds a sender should wait before retrying a 503. */
 const RETRY_AFTER_SECONDS = '5';
@@ -51,9 +47,8 @@ export const mapIngestErrors = ({ logger }: { logger: WarnLogger }): MiddlewareO
 
 const retryableReason = (error: unknown): string | undefined => {
   if (error instanceof PublishError) return `publish_${error.reason}`;
-  if (error instanceof IdempotencyAlreadyInProgressError) return 'delivery_in_flight';
-  if (error instanceof IdempotencyPersistenceLayerError) return 'dedupe_store_unavailable';
-  if (error instanceof IdempotencyInconsistentStateError) return 'dedupe_store_inconsistent';
+  if (error instanceof DeliveryInFlightError) return 'delivery_in_flight';
+  if (error instanceof DedupeStoreError) return 'dedupe_store_unavailable';
   // Middy's early timeout, just before the function's own: the event was not acknowledged, so say retry.
   if (error instanceof Error && error.name === 'TimeoutError') return 'function_timeout';
   return undefined;

@@ -8,7 +8,8 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { IngestConfig } from '../config';
-import { dedupeDeliveries } from '../dedupe/delivery-dedupe';
+import { DELIVERY_LOCK_MS, dedupeDeliveries } from '../dedupe/delivery-dedupe';
+import { deliveryRecords } from '../dedupe/delivery-records';
 import { logger } from '../observability/logger';
 import { metrics, recordWebhookOutcome } from '../observability/metrics';
 import { acceptWebhook } from '../receive/accept-webhook';
@@ -51,6 +52,12 @@ export interface WebhookRoute {
  * ```
  */
 export const webhookHandler = (config: IngestConfig, route: WebhookRoute) => {
+  const records = deliveryRecords({
+    client: new DynamoDBClient(AWS_CLIENT_SETTINGS),
+    tableName: config.deliveriesTableName,
+    ttlSeconds: config.deliveryTtlSeconds,
+    lockMs: DELIVERY_LOCK_MS,
+  });
   const publish = appBusPublisher({
     client: new EventBridgeClient(AWS_CLIENT_SETTINGS),
     eventBusName: config.appBusName,
@@ -68,13 +75,7 @@ export const webhookHandler = (config: IngestConfig, route: WebhookRoute) => {
     .use(httpHeaderNormalizer())
     .use(guardWebhookRequest({ mediaTypes: route.mediaTypes }))
     .use([...route.authenticate, ...route.recognise] as unknown as MiddlewareObj<RecognisedWebhookEvent>[])
-    .use(
-      dedupeDeliveries({
-        tableName: config.deliveriesTableName,
-        ttlSeconds: config.deliveryTtlSeconds,
-        client: new DynamoDBClient(AWS_CLIENT_SETTINGS),
-      }),
-    );
+    .use(dedupeDeliveries({ records }));
 };
 
 /**

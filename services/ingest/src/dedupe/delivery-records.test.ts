@@ -1,0 +1,145 @@
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { mockClient } from 'aws-sdk-client-mock';
+import { DedupeStoreError } from './dedupe-errors';
+import { deliveryRecords, parseRecordedAnswer, recordId } from './delivery-records';
+
+const dynamo = mockClient(DynamoDBClient);
+const NOW = Date.UTC(2026, 10, 23, 9, 30, 0);
+const TABLE = 'deliveries-test';
+
+const records = () =>
+  deliveryRecords({
+    client: new DynamoDBClient({}),
+    tableName: TABLE,
+    ttlSeconds: 3600,
+    lockMs: 10_000,
+    now: () => NOW,
+  });
+
+const conditionFailed = (item?: Record<string, unknown>) =>
+  new ConditionalCheckFailedException({
+    message: 'The conditional request failed',
+    $metadata: { httpStatusCode: 400 },
+    ...(item ? { Item: item as never } : {}),
+  });
+
+beforeEach(() => {
+  dynamo.reset();
+});
+
+describe('deliveryRecords.claim', () => {
+  it('claims a new delivery with one conditional put that sets the lock and the expiration', async () => {
+    dynamo.on(PutItemCommand).resolves({});
+
+    const claim = await records().claim('seed:d-1');
+
+    expect(claim).toMatchObject({ kind: 'claimed', token: expect.any(String) });
+    const [put] = dynamo.commandCalls(PutItemCommand);
+    expect(put?.args[0].input).toMatchObject({
+      TableName: TABLE,
+      Item: {
+        id: { S: recordId('seed:d-1') },
+        status: { S: 'IN_PROGRESS' },
+        lockedUntil: { N: String(NOW + 10_000) },
+        expiration: { N: String(NOW / 1000 + 3600) },
+      },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    });
+    expect(dynamo.calls()).toHaveLength(1);
+  });
+
+  it('answers a completed delivery with the answer it stored', async () => {
+    dynamo.on(PutItemCommand).rejects(
+      conditionFailed({
+        status: { S: 'COMPLETED' },
+        answer: { S: '{"eventId":"evt-1","detailType":"conversation:created"}' },
+      }),
+    );
+
+    expect(await records().claim('seed:d-2')).toEqual({
+      kind: 'completed',
+      answer: { eventId: 'evt-1', detailType: 'conversation:created' },
+    });
+  });
+
+  it('answers in flight when the record is held by another claim', async () => {
+    dynamo.on(PutItemCommand).rejects(conditionFailed({ status: { S: 'IN_PROGRESS' } }));
+
+    expect(await records().claim('seed:d-3')).toEqual({ kind: 'in-flight' });
+  });
+
+  it('reads the record with a consistent get when the store does not return it with the failed condition', async () => {
+    dynamo.on(PutItemCommand).rejects(conditionFailed());
+    dynamo.on(GetItemCommand).resolves({ Item: { status: { S: 'COMPLETED' }, answer: { S: '{"eventId":"evt-4"}' } } });
+
+    expect(await records().claim('seed:d-4')).toEqual({ kind: 'completed', answer: { eventId: 'evt-4' } });
+    expect(dynamo.commandCalls(GetItemCommand)[0]?.args[0].input).toMatchObject({ ConsistentRead: true });
+  });
+
+  it('fails with DedupeStoreError when the table cannot be written', async () => {
+    dynamo.on(PutItemCommand).rejects(Object.assign(new Error('throttled'), { name: 'ThrottlingException' }));
+
+    await expect(records().claim('seed:d-5')).rejects.toBeInstanceOf(DedupeStoreError);
+  });
+
+  it('gives every claim its own token', async () => {
+    dynamo.on(PutItemCommand).resolves({});
+    const store = records();
+
+    const [first, second] = await Promise.all([store.claim('seed:d-6'), store.claim('seed:d-6')]);
+
+    expect(first).not.toEqual(second);
+  });
+});
+
+describe('deliveryRecords.complete and release', () => {
+  it('completes only the claim it holds, storing the answer', async () => {
+    dynamo.on(UpdateItemCommand).resolves({});
+
+    await records().complete('seed:d-7', 'token-7', { eventId: 'evt-7' });
+
+    expect(dynamo.commandCalls(UpdateItemCommand)[0]?.args[0].input).toMatchObject({
+      Key: { id: { S: recordId('seed:d-7') } },
+      ConditionExpression: '#token = :token',
+      ExpressionAttributeValues: { ':token': { S: 'token-7' }, ':answer': { S: '{"eventId":"evt-7"}' } },
+    });
+  });
+
+  it('deletes only the claim it holds', async () => {
+    dynamo.on(DeleteItemCommand).resolves({});
+
+    await records().release('seed:d-8', 'token-8');
+
+    expect(dynamo.commandCalls(DeleteItemCommand)[0]?.args[0].input).toMatchObject({
+      Key: { id: { S: recordId('seed:d-8') } },
+      ExpressionAttributeValues: { ':token': { S: 'token-8' } },
+    });
+  });
+});
+
+describe('recordId', () => {
+  it('has the same fixed size for any key and differs between keys', () => {
+    expect(recordId('a')).toHaveLength(recordId('x'.repeat(5000)).length);
+    expect(recordId('seed:1')).not.toBe(recordId('seed:2'));
+  });
+});
+
+describe('parseRecordedAnswer', () => {
+  it.each([
+    ['an accepted answer', '{"status":"accepted","eventId":"e","detailType":"t"}', { eventId: 'e', detailType: 't' }],
+    ['text that is not JSON', 'accepted', {}],
+    ['JSON null', 'null', {}],
+    ['ids that are not strings', '{"eventId":1}', {}],
+    ['no text', undefined, {}],
+  ])('reads %s', (_, text, answer) => {
+    expect(parseRecordedAnswer(text)).toEqual(answer);
+  });
+});
