@@ -10,8 +10,21 @@ const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** A CloudFormation template, as far as the tests read it. */
 export interface Template {
+  readonly Parameters?: Record<string, { Type: string; Default?: string }>;
   readonly Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; Condition?: string }>;
 }
+
+/**
+ * The version of an installed package, as the bundles are built against it.
+ *
+ * @example
+ * ```ts
+ * installedVersion('@aws-lambda-powertools/logger'); // '2.36.0'
+ * ```
+ */
+export const installedVersion = (name: string): string =>
+  (JSON.parse(readFileSync(join(repositoryRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+    .version;
 
 /** Every deployable: the root system and each service with a serverless.yml. */
 export const deployables = (): { name: string; dir: string }[] => [

@@ -14,7 +14,7 @@ import {
   signedWebhook,
 } from '../fixtures/webhooks';
 import type { BenchTask } from '../measure';
-import { floorCheck, naiveSeedFormHandler } from './references';
+import { floorCheck, naiveSeedFormHandler, requiredWorkSeedFormHandler } from './references';
 
 /** The secret (or API key) each scheme's requests are signed with: the current one of each list. */
 const SECRET_OF: Readonly<Record<Scheme, string>> = {
@@ -29,6 +29,7 @@ export interface IngestSetup {
   readonly handlers: Readonly<Record<Scheme, Handler>>;
   readonly webhooks: Readonly<Record<Scheme, SignedWebhook>>;
   readonly naive: ReturnType<typeof naiveSeedFormHandler>;
+  readonly requiredWork: ReturnType<typeof requiredWorkSeedFormHandler>;
   /** Calls a scheme's handler with a fresh event of its request (or of another request). */
   readonly invoke: (scheme: Scheme, webhook?: SignedWebhook) => Promise<unknown>;
   /** A seed header request with a delivery id never used before. */
@@ -56,6 +57,7 @@ export const ingestSetup = async (functions: readonly BuiltFunction[]): Promise<
     handlers,
     webhooks,
     naive: naiveSeedFormHandler(SECRET_OF.seedForm),
+    requiredWork: requiredWorkSeedFormHandler(SECRET_OF.seedForm),
     invoke: (scheme, webhook = webhooks[scheme]) => handlers[scheme](httpApiEvent(webhook.request), context),
     withDeliveryId: () => {
       delivery += 1;
@@ -72,7 +74,7 @@ export const ingestSetup = async (functions: readonly BuiltFunction[]): Promise<
  * await measure(ingestTasks(setup), settings.ingest);
  * ```
  */
-export const ingestTasks = ({ handlers, webhooks, naive, withDeliveryId }: IngestSetup): BenchTask[] => {
+export const ingestTasks = ({ handlers, webhooks, naive, requiredWork, withDeliveryId }: IngestSetup): BenchTask[] => {
   const context = lambdaContext();
   const prepared = (name: string, next: () => unknown, call: (event: unknown) => unknown): BenchTask => {
     let event: unknown;
@@ -110,6 +112,11 @@ export const ingestTasks = ({ handlers, webhooks, naive, withDeliveryId }: Inges
       'naive:seedForm',
       () => httpApiEvent(webhooks.seedForm.request),
       (event) => naive(event as { body?: string }),
+    ),
+    prepared(
+      'requiredWork:seedForm',
+      () => httpApiEvent(webhooks.seedForm.request),
+      (event) => requiredWork(event as { body?: string }),
     ),
   ];
 };

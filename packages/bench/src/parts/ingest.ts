@@ -38,6 +38,11 @@ export interface IngestResult {
   readonly ingestVsNaive: number;
   /** Cost per request of ours over the floor's, seed form. */
   readonly ingestVsFloorCost: number;
+  /** The seed form path's required work alone (see `requiredWorkSeedFormHandler`). */
+  readonly requiredWorkSeedForm: Measured;
+  /** The best `ingestVsNaive` and `ingestVsFloorCost` any handler keeping the required parser can reach. */
+  readonly ceilingVsNaive: number;
+  readonly ceilingVsFloorCost: number;
 }
 
 const SAMPLE = 20;
@@ -85,8 +90,10 @@ export const runIngestPart = async (settings: BenchSettings, paths: BenchPaths):
   if (costs.seedForm.dynamoCallsPerOp > 0 || costs.seedHeader.dynamoCallsPerOp > 0) {
     throw new Error('bench: ingest called DynamoDB for a seed request without a delivery id');
   }
-  const naiveAnswer = await setup.naive({ body: setup.webhooks.seedForm.request.body ?? '' });
-  if (naiveAnswer.statusCode !== 200) throw new Error(`bench: the naive handler answered ${naiveAnswer.statusCode}`);
+  for (const reference of [setup.naive, setup.requiredWork]) {
+    const answer = await reference({ body: setup.webhooks.seedForm.request.body ?? '' });
+    if (answer.statusCode !== 200) throw new Error(`bench: a reference handler answered ${answer.statusCode}`);
+  }
 
   const tasks = ingestTasks(setup);
   const measured = await measure(tasks, settings.ingest);
@@ -109,12 +116,16 @@ export const runIngestPart = async (settings: BenchSettings, paths: BenchPaths):
     }),
   ) as Record<Scheme, SchemeFigures>;
   const naiveSeedForm = figure('naive:seedForm');
+  const requiredWorkSeedForm = figure('requiredWork:seedForm');
   return {
     schemes,
     seedHeaderWithDeliveryId: { ...figure('ours:seedHeaderWithDeliveryId'), ...deliveryCost },
     naiveSeedForm,
     ingestVsNaive: schemes.seedForm.opsPerSec / naiveSeedForm.opsPerSec,
     ingestVsFloorCost: schemes.seedForm.costVsFloor,
+    requiredWorkSeedForm,
+    ceilingVsNaive: requiredWorkSeedForm.opsPerSec / naiveSeedForm.opsPerSec,
+    ceilingVsFloorCost: schemes.seedForm.floorOpsPerSec / requiredWorkSeedForm.opsPerSec,
   };
 };
 

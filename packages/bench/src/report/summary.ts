@@ -37,6 +37,9 @@ export const summarise = (results: BenchResults, budgets: readonly BudgetCheck[]
     naiveSeedFormOpsPerSec: round(ingest?.naiveSeedForm.opsPerSec),
     ingestVsNaive: round(ingest?.ingestVsNaive),
     ingestVsFloorCost: round(ingest?.ingestVsFloorCost),
+    requiredWorkSeedFormOpsPerSec: round(ingest?.requiredWorkSeedForm.opsPerSec),
+    ceilingVsNaive: round(ingest?.ceilingVsNaive),
+    ceilingVsFloorCost: round(ingest?.ceilingVsFloorCost),
     ingestCostVsFloor: mapValues(ingest?.schemes, (figures) => figures.costVsFloor),
     ingestLogBytesPerOp: mapValues(ingest?.schemes, (figures) => figures.logBytesPerOp),
     ingestDynamoCallsPerOp: ingest

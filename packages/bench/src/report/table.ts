@@ -80,11 +80,13 @@ export const renderReport = (results: BenchResults, budgets: readonly BudgetChec
       ...SCHEMES.map((scheme) => row(SCHEME_LABELS[scheme], ingest.schemes[scheme], ingest.schemes[scheme])),
       row('seed header + delivery id', ingest.seedHeaderWithDeliveryId),
       row('naive seed form handler', ingest.naiveSeedForm),
+      row('required work, seed form', ingest.requiredWorkSeedForm),
     ];
     sections.push(
       'Ingest throughput (in-process, real handlers, SDK stubbed, 2048-byte bodies, INFO logs to /dev/null)',
       renderTable(['path', 'ops/s', 'us/op', 'p99 us', 'floor ops/s', 'cost/floor', 'log B/op', 'DDB/op'], rows),
       `ingestVsNaive (seed form) ${cell(ingest.ingestVsNaive)}   ingestVsFloorCost (seed form) ${cell(ingest.ingestVsFloorCost)}`,
+      `ceiling with the required parser: vsNaive ${cell(ingest.ceilingVsNaive)}   vsFloorCost ${cell(ingest.ceilingVsFloorCost)}`,
       '',
     );
   }

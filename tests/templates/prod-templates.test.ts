@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { deployables, packagedTemplate, type Template } from './packaged-templates';
+import { deployables, installedVersion, packagedTemplate, type Template } from './packaged-templates';
 
 interface Statement {
   Effect: string;
@@ -33,6 +33,21 @@ describe.each(deployables())('the packaged prod template of $name', ({ dir }) =>
 
   beforeAll(async () => {
     template = await packagedTemplate(dir);
+  });
+
+  it('gives every function the Powertools layer of the version the bundles were built against', () => {
+    const versions = ['logger', 'metrics'].map((name) => installedVersion(`@aws-lambda-powertools/${name}`));
+
+    expect(new Set(versions).size).toBe(1);
+    expect(template.Parameters?.PowertoolsLayerArn).toEqual(
+      expect.objectContaining({
+        Type: 'AWS::SSM::Parameter::Value<String>',
+        Default: `/aws/service/powertools/typescript/generic/all/${versions[0]}`,
+      }),
+    );
+    for (const [, fn] of functionsOf(template)) {
+      expect(fn.Properties?.Layers).toEqual([{ Ref: 'PowertoolsLayerArn' }]);
+    }
   });
 
   it('gives every function a role of its own', () => {
