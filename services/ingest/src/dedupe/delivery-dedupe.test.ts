@@ -73,6 +73,19 @@ describe('dedupeDeliveries', () => {
     expect(calls).toEqual(['claim seed:4', 'release seed:4 tok']);
   });
 
+  it('does not release a completed claim when a later step of the chain fails', async () => {
+    const { records, calls } = recordsThatAnswer({ kind: 'claimed', token: 'tok' });
+    const failsAfter = {
+      after: async () => {
+        throw new Error('late failure');
+      },
+    };
+    const handler = middy<Event, unknown>(accepted).use(failsAfter).use(dedupeDeliveries({ records }));
+
+    await expect(handler({ delivery: { dedupeKey: 'seed:6' } }, lambdaContext())).rejects.toThrow('late failure');
+    expect(calls).toEqual(['claim seed:6', 'complete seed:6 tok {"eventId":"evt-1","detailType":"t"}']);
+  });
+
   it('still answers a published event when its record cannot be completed', async () => {
     const { records } = recordsThatAnswer({ kind: 'claimed', token: 'tok' });
     const failing = { ...records, complete: async () => Promise.reject(new Error('throttled')) };

@@ -46,7 +46,10 @@ export const dedupeDeliveries = ({ records }: { records: DeliveryRecords }): Mid
   };
   const dedupeDeliveriesAfter = async (request: Request) => {
     const held = internal(request)[CLAIM];
-    if (held) await completeQuietly(records, held, parseRecordedAnswer(bodyOf(request.response)));
+    if (!held) return;
+    // Completed is final: a failure in a later middleware must not release a published delivery.
+    internal(request)[CLAIM] = undefined;
+    await completeQuietly(records, held, parseRecordedAnswer(bodyOf(request.response)));
   };
   const dedupeDeliveriesOnError = async (request: Request) => {
     const held = internal(request)[CLAIM];
