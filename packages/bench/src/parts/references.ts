@@ -70,11 +70,7 @@ export const requiredWorkSeedFormHandler =
     const form = parseQuery(event.body ?? '');
     const { webhook, signature } = form;
     if (typeof webhook !== 'string' || typeof signature !== 'string') return { statusCode: 400, body: '' };
-    const expected = createHmac('sha256', secret).update(webhook).digest();
-    const received = Buffer.from(signature, 'hex');
-    if (received.length !== expected.length || !timingSafeEqual(expected, received)) {
-      return { statusCode: 401, body: '' };
-    }
+    if (!floorCheck(secret, webhook, Buffer.from(signature, 'hex'))) return { statusCode: 401, body: '' };
     const detail = JSON.stringify({ eventBody: JSON.parse(webhook) as unknown });
     return { statusCode: detail.length > 0 ? 200 : 500, body: '{"status":"accepted"}' };
   };
