@@ -3,6 +3,7 @@
  * `packages/serverless-config/esbuild.yml` (serverless-esbuild's own keys translated as the plugin does).
  */
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
@@ -11,12 +12,20 @@ import { type FunctionDefinition, listFunctions, readYaml } from './serverless-f
 
 /** serverless-esbuild settings that are not esbuild options (the plugin strips or translates them). */
 const PLUGIN_ONLY_KEYS = new Set(['exclude', 'packager', 'outputFileExtension', 'packagerOptions', 'concurrency']);
+/** The one variable esbuild.yml may use, and what it stands for from the repository root. */
+const SERVERLESS_CONFIG_PATH = {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless variable, as esbuild.yml spells it.
+  variable: '${self:custom.paths.serverlessConfig}',
+  path: 'packages/serverless-config',
+};
+
 /** esbuild options the bench passes through unchanged. */
 const ESBUILD_KEYS = new Set([
   'bundle',
   'minify',
   'keepNames',
   'sourcemap',
+  'sourcesContent',
   'format',
   'platform',
   'target',
@@ -39,6 +48,7 @@ export const functionBuildOptions = (root: string): BuildOptions => {
   const options: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(settings)) {
     if (ESBUILD_KEYS.has(key)) options[key] = value;
+    else if (key === 'plugins') options.plugins = loadPlugins(root, String(value));
     else if (!PLUGIN_ONLY_KEYS.has(key))
       throw new Error(`bench: esbuild.yml has "${key}", which the bench does not know`);
   }
@@ -50,6 +60,16 @@ export const functionBuildOptions = (root: string): BuildOptions => {
     external: [...((options.external as string[] | undefined) ?? []), ...exclude],
     ...(extension === '.js' ? {} : { outExtension: { '.js': extension } }),
   };
+};
+
+/** The plugins file serverless-esbuild loads (`plugins: <path>`, relative to the serverless.yml). */
+const loadPlugins = (root: string, setting: string): BuildOptions['plugins'] => {
+  const { variable, path } = SERVERLESS_CONFIG_PATH;
+  if (!setting.startsWith(`${variable}/`)) {
+    throw new Error(`bench: esbuild.yml's plugins must start with ${variable}/, found "${setting}"`);
+  }
+  const file = join(root, path, setting.slice(variable.length + 1));
+  return createRequire(import.meta.url)(file) as BuildOptions['plugins'];
 };
 
 /** Bytes of one module or package in a bundle. */

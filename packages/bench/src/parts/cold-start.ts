@@ -1,8 +1,10 @@
 /**
  * Cold start: fresh Node processes (with production's `--enable-source-maps`) that import a function's
- * bundle and serve its first event against the local AWS stub, alternated with its bare reference. The
- * figure is the median time from before the import to the first answer; Node's own start-up, the same for
- * both, is reported beside it.
+ * bundle and serve its first event against the local AWS stub, each paired with a start of its bare
+ * reference right before or after it (the order alternates). A start's time runs from before the import to
+ * the first answer; Node's own start-up, the same for both, is reported beside it. The ratio is the median
+ * of the pairs' ratios: a pair shares the machine's load of its moment, so a busy spell on a shared machine
+ * moves both sides of a pair instead of one side of the medians.
  */
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { startAwsStub } from '../cold-start/aws-stub-server';
 import { buildBareHandler } from '../cold-start/bare-handler';
 import { firstEventOf } from '../cold-start/first-event';
 import { childEnvironment, ingestEnvironment, lambdaEnvironment } from '../environment';
-import { median } from '../measure';
+import { median, percentile } from '../measure';
 import type { BenchPaths } from '../paths';
 import type { BenchSettings } from '../settings';
 
@@ -21,8 +23,10 @@ export interface ColdStartFigures {
   /** Median import + first event, ms. */
   readonly oursMs: number;
   readonly bareMs: number;
-  /** oursMs / bareMs. */
+  /** Median of the pairs' ratios, ours / bare. */
   readonly ratio: number;
+  /** The pairs' ratios at the 25th and 75th percentile: how much the machine moved the figure. */
+  readonly ratioQuartiles: readonly [number, number];
   /** Median of the import alone, ms. */
   readonly oursImportMs: number;
   readonly bareImportMs: number;
@@ -86,29 +90,35 @@ export const runColdStartPart = async (
       const awsCalls = stub.takeOperations();
       const bare = await buildBareHandler(paths, fn, awsCalls);
       await start(bare, 'the bare handler');
-      const ours: Start[] = [];
-      const bares: Start[] = [];
+      const pairs: { ours: Start; bare: Start }[] = [];
       for (let i = 0; i < settings.coldStarts; i += 1) {
-        ours.push(await start(fn.bundle, 'the function'));
-        bares.push(await start(bare, 'the bare handler'));
+        const bareFirst = i % 2 === 1;
+        const first = await start(bareFirst ? bare : fn.bundle, bareFirst ? 'the bare handler' : 'the function');
+        const second = await start(bareFirst ? fn.bundle : bare, bareFirst ? 'the function' : 'the bare handler');
+        pairs.push(bareFirst ? { ours: second, bare: first } : { ours: first, bare: second });
       }
-      const oursMs = median(ours.map((run) => run.initMs));
-      const bareMs = median(bares.map((run) => run.initMs));
-      figures[fn.name] = {
-        oursMs,
-        bareMs,
-        ratio: oursMs / bareMs,
-        oursImportMs: median(ours.map((run) => run.importMs)),
-        bareImportMs: median(bares.map((run) => run.importMs)),
-        oursProcessMs: median(ours.map((run) => run.processMs)),
-        bareProcessMs: median(bares.map((run) => run.processMs)),
-        awsCalls,
-      };
+      figures[fn.name] = { ...pairFigures(pairs), awsCalls };
     }
   } finally {
     await stub.close();
   }
   return figures;
+};
+
+const pairFigures = (pairs: readonly { ours: Start; bare: Start }[]): Omit<ColdStartFigures, 'awsCalls'> => {
+  const ratios = pairs.map((pair) => pair.ours.initMs / pair.bare.initMs);
+  const medianOf = (side: 'ours' | 'bare', figure: keyof Start) =>
+    median(pairs.map((pair) => Number(pair[side][figure])));
+  return {
+    oursMs: medianOf('ours', 'initMs'),
+    bareMs: medianOf('bare', 'initMs'),
+    ratio: median(ratios),
+    ratioQuartiles: [percentile(ratios, 25), percentile(ratios, 75)],
+    oursImportMs: medianOf('ours', 'importMs'),
+    bareImportMs: medianOf('bare', 'importMs'),
+    oursProcessMs: medianOf('ours', 'processMs'),
+    bareProcessMs: medianOf('bare', 'processMs'),
+  };
 };
 
 const startOnce = (

@@ -1,26 +1,33 @@
 /**
  * The budgets of the issue, checked against one run's results.
  */
+import type { BenchPart } from '../settings';
 import type { BenchResults } from './results';
 
 /** One budget and how this run did against it. */
 export interface BudgetCheck {
   readonly name: string;
+  /** The part that measures it; the bundle sizes come from the build, which always runs. */
+  readonly part: BenchPart | 'build';
   /** `undefined` when the part that measures it failed. */
   readonly figure: number | undefined;
   readonly limit: string;
   readonly pass: boolean;
 }
 
-const atLeast = (name: string, figure: number | undefined, limit: number): BudgetCheck => ({
+type Measurement = Pick<BudgetCheck, 'name' | 'part' | 'figure'>;
+
+const atLeast = ({ name, part, figure }: Measurement, limit: number): BudgetCheck => ({
   name,
+  part,
   figure,
   limit: `>= ${limit}`,
   pass: figure !== undefined && figure >= limit,
 });
 
-const atMost = (name: string, figure: number | undefined, limit: number): BudgetCheck => ({
+const atMost = ({ name, part, figure }: Measurement, limit: number): BudgetCheck => ({
   name,
+  part,
   figure,
   limit: `<= ${limit}`,
   pass: figure !== undefined && figure <= limit,
@@ -36,16 +43,25 @@ const atMost = (name: string, figure: number | undefined, limit: number): Budget
  * ```
  */
 export const checkBudgets = (results: BenchResults): BudgetCheck[] => [
-  atLeast('ingestVsNaive (seed form)', results.ingest?.ingestVsNaive, 0.8),
-  atMost('ingestVsFloorCost (seed form)', results.ingest?.ingestVsFloorCost, 4),
-  ...results.functions.map((fn) => atMost(`coldInitRatio ${fn.name}`, results.coldStart?.[fn.name]?.ratio, 1.3)),
-  atMost('maxBundleBytes', maxBundleBytes(results), 65_536),
+  atLeast({ name: 'ingestVsNaive (seed form)', part: 'ingest', figure: results.ingest?.ingestVsNaive }, 0.8),
+  atMost({ name: 'ingestVsFloorCost (seed form)', part: 'ingest', figure: results.ingest?.ingestVsFloorCost }, 4),
+  ...results.functions.map((fn) =>
+    atMost({ name: `coldInitRatio ${fn.name}`, part: 'cold-start', figure: results.coldStart?.[fn.name]?.ratio }, 1.3),
+  ),
+  atMost({ name: 'maxBundleBytes', part: 'build', figure: maxBundleBytes(results) }, 65_536),
   ...results.functions
     .filter((fn) => fn.trigger.kind === 'eventbridge')
     .map((fn) =>
-      atMost(`DynamoDB writes per new event ${fn.name}`, results.consumers?.[fn.name]?.dynamoWritesPerNewEvent, 1),
+      atMost(
+        {
+          name: `DynamoDB writes per new event ${fn.name}`,
+          part: 'consumers',
+          figure: results.consumers?.[fn.name]?.dynamoWritesPerNewEvent,
+        },
+        1,
+      ),
     ),
-  atMost('local ready ms', results.localLoop?.readyMs, 10_000),
+  atMost({ name: 'local ready ms', part: 'local-loop', figure: results.localLoop?.readyMs }, 10_000),
 ];
 
 /**

@@ -57,6 +57,13 @@ export const summarise = (results: BenchResults, budgets: readonly BudgetCheck[]
     coldInitRatio: mapValues(coldStart, (figures) => figures.ratio),
     coldInitMs: mapValues(coldStart, (figures) => figures.oursMs),
     coldInitBareMs: mapValues(coldStart, (figures) => figures.bareMs),
+    coldInitRatioQuartiles: coldStart
+      ? Object.fromEntries(
+          Object.entries(coldStart).map(([name, figures]) => [name, figures.ratioQuartiles.map(round)]),
+        )
+      : null,
+    coldImportMs: mapValues(coldStart, (figures) => figures.oursImportMs),
+    coldImportBareMs: mapValues(coldStart, (figures) => figures.bareImportMs),
     bundleBytes: Object.fromEntries(results.functions.map((fn) => [fn.name, fn.bytes])),
     maxBundleBytes: maxBundleBytes(results) ?? null,
     localReadyMs: round(localLoop?.readyMs),

@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import { ZodMiniISODateTime } from 'zod/mini';
+import { _isoDateTime } from 'zod/v4/core';
 
 /**
  * How a topic writes the time of its events: epoch milliseconds (conversation detail events) or ISO 8601
@@ -16,7 +17,9 @@ const EARLIEST_MS = Date.parse('0000-01-01T00:00:00.000Z');
 const LATEST_MS = Date.parse('9999-12-31T23:59:59.999Z');
 const EPOCH_MS_TEXT = /^-?\d{1,16}$/;
 // A zone is required: a date-time without one is read in the host's local time, which differs per machine.
-const isoDateTime = z.iso.datetime({ offset: true });
+// Built with zod's factory rather than `z.iso.datetime`: the `z.iso` namespace brings its date, time and
+// duration formats into every bundle with it (1.3 KB of each webhook).
+const isoDateTime = _isoDateTime(ZodMiniISODateTime, { offset: true });
 
 /**
  * The time of an event as ISO 8601 (`Date#toISOString()`), read the way its topic writes it: `epoch-ms` reads
