@@ -2,7 +2,7 @@
 export interface AnalyticsConfig {
   /** DynamoDB table holding one item per unique event analytics consumed. */
   readonly tableName: string;
-  /** The app bus derived `call.analysis.completed` events are published to. */
+  /** The app bus the deriver publishes its `call.analysis.completed` events to. */
   readonly appBusName: string;
 }
 
@@ -21,14 +21,14 @@ export const readTableConfig = (env: Env): Pick<AnalyticsConfig, 'tableName'> =>
 });
 
 /**
- * Reads the consumer's configuration (table and app bus); a missing value fails with its name.
+ * Reads the sentiment deriver's configuration (table and app bus); a missing value fails with its name.
  *
  * @example
  * ```ts
- * const config = readConsumerConfig(process.env);
+ * const config = readDeriverConfig(process.env);
  * ```
  */
-export const readConsumerConfig = (env: Env): AnalyticsConfig => ({
+export const readDeriverConfig = (env: Env): AnalyticsConfig => ({
   ...readTableConfig(env),
   appBusName: required(env, 'APP_BUS_NAME'),
 });

@@ -1,10 +1,6 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { PublishError } from '@genesys-events/app-bus';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { toAnalyticsEvent } from '../model/analytics-event';
 import {
   CONVERSATION_ID,
   partnerEvent,
@@ -12,34 +8,20 @@ import {
   transcriptionNotification,
   utterance,
 } from '../test-support/app-bus-events';
+import { lambdaContext } from '../test-support/lambda-context';
 
 const TABLE_NAME = 'genesys-events-test-analytics';
-const BUS = 'genesys-events-test';
 
 // The handler module reads its configuration and creates its clients when it is imported.
 process.env.ANALYTICS_TABLE_NAME = TABLE_NAME;
-process.env.APP_BUS_NAME = BUS;
 process.env.AWS_REGION = 'eu-west-1';
 process.env.AWS_ACCESS_KEY_ID = 'test-access-key';
 process.env.AWS_SECRET_ACCESS_KEY = 'test-secret-key';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 
 const documentClient = mockClient(DynamoDBDocumentClient);
-const eventBridge = mockClient(EventBridgeClient);
 
 const { handler } = await import('./consume-analytics-event');
-
-const context = {
-  getRemainingTimeInMillis: () => 5000,
-  functionName: 'test',
-  awsRequestId: 'r-1',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-1:000000000000:function:test',
-  functionVersion: '1',
-  memoryLimitInMB: '256',
-  logGroupName: 'g',
-  logStreamName: 's',
-  callbackWaitsForEmptyEventLoop: false,
-} as unknown as Context;
 
 const ended = partnerEvent(
   transcriptionNotification(T0, [utterance('u-1', 'This is awful, I want a refund', 700)], {
@@ -49,38 +31,26 @@ const ended = partnerEvent(
 
 beforeEach(() => {
   documentClient.reset();
-  eventBridge.reset();
-  documentClient.on(PutCommand).resolves({});
-  documentClient.on(QueryCommand).resolves({ Items: [toAnalyticsEvent(ended)] });
 });
 
 describe('consume-analytics-event handler', () => {
-  it('stores with a conditional put, reads the conversation and publishes to the configured bus', async () => {
-    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-1' }] });
+  it('stores with a conditional put on the configured table, and reads nothing', async () => {
+    documentClient.on(PutCommand).resolves({});
 
-    const outcome = await handler(ended, context);
+    const outcome = await handler(ended, lambdaContext());
 
-    expect(outcome).toEqual({ stored: 'stored', derivation: 'published' });
+    expect(outcome).toEqual({ stored: 'stored' });
+    expect(documentClient.calls()).toHaveLength(1);
     expect(documentClient.commandCalls(PutCommand)[0]?.args[0].input).toMatchObject({
       TableName: TABLE_NAME,
       ConditionExpression: 'attribute_not_exists(eventKey)',
       Item: { conversationId: CONVERSATION_ID, sessionEnded: true },
     });
-    const [entry] = eventBridge.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries ?? [];
-    expect(entry).toMatchObject({
-      EventBusName: BUS,
-      Source: 'genesys-events.analytics',
-      DetailType: 'call.analysis.completed',
-    });
-    expect(JSON.parse(entry?.Detail ?? '{}')).toMatchObject({
-      topicName: 'call.analysis.completed',
-      eventBody: { interactionId: CONVERSATION_ID, sentiment: 'negative', source: 'derived' },
-    });
   });
 
-  it('fails the invocation when PutEvents fails, so that EventBridge retries the event', async () => {
-    eventBridge.on(PutEventsCommand).rejects(new Error('Service unavailable'));
+  it('fails the invocation when the put fails, so that EventBridge retries the event', async () => {
+    documentClient.on(PutCommand).rejects(new Error('Service unavailable'));
 
-    await expect(handler(ended, context)).rejects.toBeInstanceOf(PublishError);
+    await expect(handler(ended, lambdaContext())).rejects.toThrow('Service unavailable');
   });
 });

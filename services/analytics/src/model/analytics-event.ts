@@ -1,8 +1,6 @@
 import { type AppBusEnvelope, consumedEventOf, UnusableEventError } from '@genesys-events/core';
+import { ANALYTICS_SOURCE } from './analytics-source';
 import { type EventFacts, factsOf } from './event-facts';
-
-/** The `source` analytics publishes its derived events with (ours, never `aws.*`). */
-export const ANALYTICS_SOURCE = 'genesys-events.analytics';
 
 /**
  * One unique event as analytics stores it: its identity, its time, and only the facts analytics reads
@@ -21,6 +19,7 @@ export type AnalyticsEvent = EventFacts & {
 };
 
 export { type AppBusEnvelope, UnusableEventError } from '@genesys-events/core';
+export { ANALYTICS_SOURCE } from './analytics-source';
 
 /**
  * The analytics event of an app-bus event. Throws {@link UnusableEventError} when the detail is not an

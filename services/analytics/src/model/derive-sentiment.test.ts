@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import Sentiment from 'sentiment';
 import { deriveSentiment, labelOf, SENTIMENT_THRESHOLD } from './derive-sentiment';
 
 describe('deriveSentiment', () => {
@@ -31,6 +32,23 @@ describe('deriveSentiment', () => {
     const text = 'The refund was quick, thanks a lot\nYou are welcome';
 
     expect(deriveSentiment(text)).toEqual(deriveSentiment(text));
+  });
+});
+
+describe('deriveSentiment against the sentiment package', () => {
+  const analyser = new Sentiment();
+
+  it.each([
+    ['a warm call', 'Thank you so much, this is great, I really appreciate your excellent help'],
+    ['negations', "I don't like this. It is not good, and I can't say it isn't bad"],
+    ['punctuation and line breaks', 'Awful!!! Terrible... (really) — "worst" service?\nWell: fine; okay.'],
+    ['upper case and repeated words', 'GREAT great Great, love LOVE love'],
+    ['an empty text', ''],
+    ['words no list scores', 'The parcel left the depot on Tuesday'],
+  ])('scores %s as its analyze does, rounded to four decimals', (_, text) => {
+    const { comparative } = analyser.analyze(text);
+
+    expect(deriveSentiment(text).score).toBe(Math.round(comparative * 10_000) / 10_000);
   });
 });
 

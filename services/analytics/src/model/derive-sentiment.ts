@@ -1,7 +1,11 @@
-import Sentiment from 'sentiment';
+import english from 'sentiment/languages/en/index.js';
+import tokenize from 'sentiment/lib/tokenize.js';
 import type { SentimentLabel } from './sentiment';
 
-// Kept apart from sentiment.ts so that only the consumer bundles the AFINN word list; the readers do not.
+// Kept apart from sentiment.ts so that only the deriver bundles the AFINN word list; the readers do not.
+// The `sentiment` package's English labels, negation rule and tokeniser, scored as its `analyze` scores
+// them, but not through its entry point: that merges in emoji scores, 10 KB of the deriver's bundle, and a
+// transcript of speech has no emoji. A test keeps the scores equal to `analyze`'s.
 
 /**
  * Where a comparative score turns from neutral into positive (`>= +0.05`) or negative (`<= -0.05`).
@@ -15,8 +19,6 @@ import type { SentimentLabel } from './sentiment';
  * ```
  */
 export const SENTIMENT_THRESHOLD = 0.05;
-
-const analyser = new Sentiment();
 
 /**
  * The label of a comparative score, by {@link SENTIMENT_THRESHOLD}.
@@ -39,7 +41,17 @@ export const labelOf = (comparative: number): SentimentLabel =>
  * ```
  */
 export const deriveSentiment = (text: string): { label: SentimentLabel; score: number } => {
-  const { comparative } = analyser.analyze(text);
-  const score = Math.round(comparative * 10_000) / 10_000;
+  const score = Math.round(comparativeOf(text) * 10_000) / 10_000;
   return { label: labelOf(score), score };
+};
+
+// The AFINN sum per token, each word scored in the context of the word before it (negation).
+const comparativeOf = (text: string): number => {
+  const tokens = tokenize(text);
+  let sum = 0;
+  for (const [cursor, token] of tokens.entries()) {
+    const score = Object.hasOwn(english.labels, token) ? english.labels[token] : undefined;
+    if (score !== undefined) sum += english.scoringStrategy.apply(tokens, cursor, score);
+  }
+  return tokens.length > 0 ? sum / tokens.length : 0;
 };

@@ -1,4 +1,4 @@
-import { eventContentKey } from '@genesys-events/core';
+import { CALL_ANALYSIS_COMPLETED, eventContentKey } from '@genesys-events/core';
 import { describe, expect, it } from '@jest/globals';
 import {
   asReceived,
@@ -75,6 +75,12 @@ describe('derivedAnalysisEvent', () => {
       eventTime: iso(T0 + 60_000),
       analysis: { source: 'derived', label: 'positive' },
     });
+  });
+
+  it('publishes under core’s call.analysis.completed, which it spells out to keep zod out of the deriver', () => {
+    const event = derivedAnalysisEvent({ conversationId: CONVERSATION_ID, events: [ongoing], sessionEndedAt: 'a' });
+
+    expect([event?.detailType, event?.detail.topicName]).toEqual([CALL_ANALYSIS_COMPLETED, CALL_ANALYSIS_COMPLETED]);
   });
 
   it('publishes nothing for a conversation without final utterances', () => {

@@ -1,10 +1,22 @@
-import { type AppBusEvent, CALL_ANALYSIS_COMPLETED } from '@genesys-events/core';
-import { ANALYTICS_SOURCE, type AnalyticsEvent } from './analytics-event';
+import type { AppBusEvent } from '@genesys-events/core';
+import type { AnalyticsEvent } from './analytics-event';
+import { ANALYTICS_SOURCE } from './analytics-source';
 import { deriveSentiment } from './derive-sentiment';
 import { assembleTranscript, transcriptText } from './transcript';
 
+/**
+ * What became of a sentiment derivation: `published`, `not-needed` (a labelled analysis is stored),
+ * `no-transcript` (nothing to judge) or `not-a-session-end` (the event ends no transcription session; the
+ * deriver's rule delivers no such event, so it only comes from a direct invocation).
+ */
+export type DerivationOutcome = 'published' | 'not-needed' | 'no-transcript' | 'not-a-session-end';
+
 /** Marks the detail format of the events analytics publishes. */
 const DERIVED_VERSION = 'analytics-1';
+
+// core's CALL_ANALYSIS_COMPLETED, spelled out: any value imported from core bundles its zod schemas, which
+// would put the sentiment deriver over its size budget. A test keeps the two equal.
+const CALL_ANALYSIS_COMPLETED = 'call.analysis.completed';
 
 /**
  * The `call.analysis.completed` event analytics publishes for a conversation whose transcription session

@@ -6,17 +6,9 @@ import {
   parseTopicName,
   transcriptionEventSchemas,
 } from '@genesys-events/core';
+import { finalUtterances, type Utterance } from './final-utterances';
 
-/** One final utterance of a transcript. */
-export interface Utterance {
-  /** Genesys's id of the utterance; absent ids fall back to channel, offset and text for deduplication. */
-  readonly utteranceId?: string;
-  /** `EXTERNAL` (customer side), `INTERNAL` (agent side), or `UNKNOWN` when Genesys gave none. */
-  readonly channel: string;
-  readonly text: string;
-  /** Offset from the start of the transcription session. */
-  readonly offsetMs: number;
-}
+export type { Utterance } from './final-utterances';
 
 /** A call analysis: from Genesys (`call.analysis.completed` from outside) or derived by analytics. */
 export interface CallAnalysis {
@@ -90,21 +82,7 @@ const analysisFacts = (body: Record<string, unknown>, derived: boolean): EventFa
 const transcriptionFacts = (body: Record<string, unknown>): EventFacts | undefined => {
   const parsed = transcriptionEventSchemas.lenient.safeParse(body);
   if (!parsed.success) return undefined;
-  const utterances: Utterance[] = [];
-  for (const transcript of parsed.data.transcripts ?? []) {
-    // Interim hypotheses are replaced by the final one; only finals belong in the transcript.
-    if (transcript.isFinal !== true) continue;
-    // Genesys orders alternatives by confidence: the first is the one it stands by.
-    const best = transcript.alternatives?.[0];
-    const text = best?.transcript?.trim();
-    if (!text || typeof best?.offsetMs !== 'number') continue;
-    utterances.push({
-      ...(transcript.utteranceId ? { utteranceId: transcript.utteranceId } : {}),
-      channel: typeof transcript.channel === 'string' ? transcript.channel : 'UNKNOWN',
-      text,
-      offsetMs: best.offsetMs,
-    });
-  }
+  const utterances = finalUtterances(parsed.data.transcripts ?? []);
   return {
     ...(utterances.length > 0 ? { utterances } : {}),
     ...(parsed.data.status?.status === 'SESSION_ENDED' ? { sessionEnded: true } : {}),

@@ -60,7 +60,7 @@ export const analyticsTable = ({
   listConversation: async (conversationId) =>
     (await queryAll(client, {
       TableName: tableName,
-      // Strongly consistent: the consumer reads right after its own write when it derives a sentiment.
+      // Strongly consistent: the deriver reads what the consumer has just written (the session's utterances).
       ConsistentRead: true,
       KeyConditionExpression: 'conversationId = :conversationId',
       ExpressionAttributeValues: { ':conversationId': conversationId },
