@@ -113,7 +113,7 @@ export const buildFunctions = async (paths: BenchPaths): Promise<BuiltFunction[]
       entryPoints: [{ in: definition.entry, out: definition.name }],
       outdir,
       metafile: true,
-      // serverless-esbuild prints esbuild's warnings (analytics' sentiment has an empty require glob); not here.
+      // serverless-esbuild prints esbuild's warnings; the bench's report has no place for them.
       logLevel: 'error',
     });
     const bundle = join(outdir, `${definition.name}${options.outExtension?.['.js'] ?? '.js'}`);

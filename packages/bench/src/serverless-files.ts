@@ -77,7 +77,7 @@ export const resolveVariables = (value: string, custom: Yaml, depth = 0): string
 /** What a function is triggered by, as far as the bench cares. */
 export type FunctionTrigger =
   | { readonly kind: 'http'; readonly method: string; readonly path: string }
-  | { readonly kind: 'eventbridge' }
+  | { readonly kind: 'eventbridge'; readonly pattern: unknown }
   | { readonly kind: 'other' };
 
 /** One deployable function, from a service's `serverless/functions.yml`. */
@@ -159,7 +159,8 @@ const triggerOf = (events: unknown): FunctionTrigger => {
   const [first] = Array.isArray(events) ? (events as Yaml[]) : [];
   const http = first?.httpApi as Yaml | undefined;
   if (http) return { kind: 'http', method: String(http.method ?? 'GET').toUpperCase(), path: String(http.path) };
-  if (first?.eventBridge) return { kind: 'eventbridge' };
+  const rule = first?.eventBridge as Yaml | undefined;
+  if (rule) return { kind: 'eventbridge', pattern: rule.pattern ?? {} };
   return { kind: 'other' };
 };
 

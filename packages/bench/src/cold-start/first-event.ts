@@ -1,10 +1,11 @@
 /**
  * The first event each function serves in a cold start, chosen from its trigger: a signed 2 KB webhook for
- * the webhook routes, a published conversation event for the app-bus consumers, a read for the GET routes.
+ * the webhook routes, an app-bus event its rule matches for the consumers, a read for the GET routes.
  */
 import type { BuiltFunction } from '../build-functions';
-import { benchId, seedEventJson } from '../fixtures/bodies';
-import { httpApiEvent, publishedTargetEvent } from '../fixtures/lambda-events';
+import { ruleEventStream } from '../fixtures/app-bus-stream';
+import { benchId } from '../fixtures/bodies';
+import { httpApiEvent } from '../fixtures/lambda-events';
 import { SCHEME_PATHS, SCHEMES, signedWebhook } from '../fixtures/webhooks';
 
 /** A function's first event and what it must answer for the cold start to count. */
@@ -26,7 +27,7 @@ export const firstEventOf = (fn: BuiltFunction): FirstEvent => {
   const id = benchId(1);
   const { trigger } = fn;
   if (trigger.kind === 'eventbridge') {
-    return { event: publishedTargetEvent(seedEventJson(id), id), accept: () => true };
+    return { event: ruleEventStream(trigger)(1), accept: () => true };
   }
   if (trigger.kind !== 'http') return { event: {}, accept: () => true };
   const scheme = SCHEMES.find((candidate) => SCHEME_PATHS[candidate] === trigger.path);

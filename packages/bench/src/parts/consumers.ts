@@ -1,15 +1,16 @@
 /**
  * Consumer cost, in-process: each app-bus consumer's real handler (its production bundle) against a real
  * dynalite on 127.0.0.1, with the tables created from the services' CloudFormation resources by
- * local-stack's `createTables`. Counts DynamoDB requests per new event and per duplicate at the SDK client.
+ * local-stack's `createTables`, fed the bench events its rule matches. Counts DynamoDB requests per new
+ * event and per repeated event at the SDK client.
  */
 import type { AddressInfo } from 'node:net';
 import { createTables } from '@genesys-events/local-stack/create-tables.cjs';
 import dynalite from 'dynalite';
 import { type BuiltFunction, importHandler, readBuiltFunctions } from '../build-functions';
 import { lambdaEnvironment } from '../environment';
-import { benchId, partnerEnvelopeJson, seedEventJson } from '../fixtures/bodies';
-import { forwardedTargetEvent, lambdaContext, publishedTargetEvent } from '../fixtures/lambda-events';
+import { ruleEventStream } from '../fixtures/app-bus-stream';
+import { lambdaContext } from '../fixtures/lambda-events';
 import { type Measured, measure } from '../measure';
 import type { BenchPaths } from '../paths';
 import { type CallCounts, countDynamoRequests, countOutput, DYNAMO_WRITES, stubPutEvents } from '../sdk-stubs';
@@ -74,29 +75,28 @@ const measureConsumer = async (
   const handler = await importHandler(fn);
   const context = lambdaContext();
   const stored: string[] = [];
+  const eventOf = ruleEventStream(fn.trigger as Extract<BuiltFunction['trigger'], { kind: 'eventbridge' }>);
   let next = firstId;
   const newEvent = () => {
-    const n = next;
+    const event = eventOf(next);
     next += 1;
-    // Half seed events published by ingest, half Genesys envelopes forwarded from the partner bus.
-    const id = benchId(n);
-    const event =
-      n % 2 === 0 ? publishedTargetEvent(seedEventJson(id), id) : forwardedTargetEvent(partnerEnvelopeJson(id));
     stored.push(JSON.stringify(event));
     return event;
   };
-  const consume = (expected: string) => async (event: unknown) => {
-    const outcome = outcomeOf(await handler(event, context));
-    if (outcome !== expected) throw new Error(`bench: ${fn.name} answered ${outcome} for a ${expected} event`);
+  const first = await handler(newEvent(), context);
+  const expected = expectedOutcomes(first);
+  if (!expected) throw new Error(`bench: ${fn.name} answered ${JSON.stringify(first)} for a new event`);
+  const consume = (outcome: string) => async (event: unknown) => {
+    const answered = outcomeOf(await handler(event, context));
+    if (answered !== outcome) throw new Error(`bench: ${fn.name} answered ${answered}, expected ${outcome}`);
   };
-  // One of each first, so that a consumer that does not store or dedupe fails loudly.
-  await consume('stored')(newEvent());
-  await consume('duplicate')(JSON.parse(stored[0] ?? '{}'));
+  // A repeat first, so that a consumer that does not dedupe fails loudly.
+  await consume(expected.repeated)(JSON.parse(stored[0] ?? '{}'));
 
-  const run = async (expected: 'stored' | 'duplicate', nextEvent: () => unknown) => {
+  const run = async (outcome: string, nextEvent: () => unknown) => {
     let event: unknown;
     let calls = 0;
-    const call = consume(expected);
+    const call = consume(outcome);
     requests.reset();
     const beforeEach = () => {
       event = nextEvent();
@@ -113,9 +113,9 @@ const measureConsumer = async (
       writesPer: requests.total((operation) => DYNAMO_WRITES.has(operation)) / calls,
     };
   };
-  const fresh = await run('stored', newEvent);
+  const fresh = await run(expected.fresh, newEvent);
   let replayed = 0;
-  const dup = await run('duplicate', () => {
+  const dup = await run(expected.repeated, () => {
     replayed += 1;
     return JSON.parse(stored[replayed % stored.length] ?? '{}');
   });
@@ -129,6 +129,24 @@ const measureConsumer = async (
   };
 };
 
-/** conversation-events answers `'stored' | 'duplicate'`, analytics `{ stored: 'stored' | 'duplicate' }`. */
-const outcomeOf = (answer: unknown): unknown =>
-  typeof answer === 'object' && answer !== null ? (answer as { stored?: unknown }).stored : answer;
+/**
+ * What a consumer answers: conversation-events `'stored' | 'duplicate'`, the analytics consumer
+ * `{ stored }`, analytics' deriver `{ derivation }`.
+ */
+const outcomeOf = (answer: unknown): unknown => {
+  if (typeof answer !== 'object' || answer === null) return answer;
+  const { stored, derivation } = answer as { stored?: unknown; derivation?: unknown };
+  return stored ?? derivation;
+};
+
+/**
+ * The outcomes to expect from a consumer, from its answer to a new event: a store answers `stored`, then
+ * `duplicate` for the same event; the deriver publishes a sentiment for a new session end, and again for
+ * the same one (it stores nothing: the consumer's content key collapses the repeat).
+ */
+const expectedOutcomes = (answer: unknown): { fresh: string; repeated: string } | undefined => {
+  const outcome = outcomeOf(answer);
+  if (outcome === 'stored') return { fresh: 'stored', repeated: 'duplicate' };
+  if (outcome === 'published') return { fresh: 'published', repeated: 'published' };
+  return undefined;
+};
