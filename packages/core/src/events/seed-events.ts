@@ -21,8 +21,7 @@ export const seedConversationEventSchema = z.looseObject({
 });
 export type SeedConversationEvent = z.infer<typeof seedConversationEventSchema>;
 
-/** The detail-type of the seed call analysis event. */
-export const CALL_ANALYSIS_COMPLETED = 'call.analysis.completed';
+export { CALL_ANALYSIS_COMPLETED } from './event-type-names';
 
 /**
  * The `detail` of a seed `call.analysis.completed` envelope: `{ interactionId, transcript, sentiment }`.

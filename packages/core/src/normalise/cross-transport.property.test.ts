@@ -4,7 +4,8 @@ import { CONVERSATION_DETAIL_SUFFIXES } from '../catalog/conversation-detail';
 import { conversationDetailNotification } from '../catalog/fixtures/conversation-detail';
 import { recogniseEvent } from '../events/recognise';
 import type { GatewayInfo } from './app-bus-event';
-import { eventContentKey, eventTimeOf } from './event-facts';
+import { eventContentKey } from './content-key';
+import { eventTimeOf } from './event-facts';
 import { toAppBusEvent } from './normalise';
 
 const runs = Number(process.env.FAST_CHECK_RUNS ?? 1000);

@@ -77,7 +77,7 @@ describe('derivedAnalysisEvent', () => {
     });
   });
 
-  it('publishes under core’s call.analysis.completed, which it spells out to keep zod out of the deriver', () => {
+  it('publishes under core’s call.analysis.completed, as detail-type and topic name', () => {
     const event = derivedAnalysisEvent({ conversationId: CONVERSATION_ID, events: [ongoing], sessionEndedAt: 'a' });
 
     expect([event?.detailType, event?.detail.topicName]).toEqual([CALL_ANALYSIS_COMPLETED, CALL_ANALYSIS_COMPLETED]);

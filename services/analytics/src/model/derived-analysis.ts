@@ -1,4 +1,5 @@
 import type { AppBusEvent } from '@genesys-events/core';
+import { CALL_ANALYSIS_COMPLETED } from '@genesys-events/core/identity';
 import type { AnalyticsEvent } from './analytics-event';
 import { ANALYTICS_SOURCE } from './analytics-source';
 import { deriveSentiment } from './derive-sentiment';
@@ -13,10 +14,6 @@ export type DerivationOutcome = 'published' | 'not-needed' | 'no-transcript' | '
 
 /** Marks the detail format of the events analytics publishes. */
 const DERIVED_VERSION = 'analytics-1';
-
-// core's CALL_ANALYSIS_COMPLETED, spelled out: any value imported from core bundles its zod schemas, which
-// would put the sentiment deriver over its size budget. A test keeps the two equal.
-const CALL_ANALYSIS_COMPLETED = 'call.analysis.completed';
 
 /**
  * The `call.analysis.completed` event analytics publishes for a conversation whose transcription session

@@ -1,6 +1,6 @@
 import type { AppBusEnvelope } from '@genesys-events/core';
+import { eventContentKey } from '@genesys-events/core/identity';
 import type { AnalyticsEvent } from './analytics-event';
-import { contentKeyOf } from './content-key';
 import { finalUtterances, type TranscriptEntry } from './final-utterances';
 
 // Read by hand rather than through core's schemas: zod would put the sentiment deriver, which bundles the
@@ -56,7 +56,7 @@ export const readSessionEnd = (envelope: AppBusEnvelope): AnalyticsEvent | undef
   const utterances = finalUtterances(transcriptsOf(body, topic));
   return {
     conversationId,
-    eventKey: contentKeyOf({ topicName: topic, eventBody: body }),
+    eventKey: eventContentKey({ topicName: topic, eventBody: body }),
     topic,
     eventTime,
     eventDay: eventTime.slice(0, 10),
