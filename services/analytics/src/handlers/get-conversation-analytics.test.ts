@@ -1,6 +1,5 @@
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from '@jest/globals';
-import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { toAnalyticsEvent } from '../model/analytics-event';
 import {
@@ -14,6 +13,7 @@ import {
   utterance,
 } from '../test-support/app-bus-events';
 import { inMemoryTable } from '../test-support/fakes';
+import { lambdaContext } from '../test-support/lambda-context';
 
 // The handler module reads its configuration and creates its DynamoDB client when it is imported.
 process.env.ANALYTICS_TABLE_NAME = 'genesys-events-test-analytics';
@@ -90,10 +90,7 @@ describe('get-conversation-analytics handler', () => {
     documentClient.reset();
     documentClient.on(QueryCommand).rejects(new Error('connection reset'));
 
-    const response = await handler(
-      { pathParameters: { conversationId: CONVERSATION_ID } } as never,
-      { getRemainingTimeInMillis: () => 5000, functionName: 'test', awsRequestId: 'r-1' } as unknown as Context,
-    );
+    const response = await handler({ pathParameters: { conversationId: CONVERSATION_ID } } as never, lambdaContext());
 
     expect(response.statusCode).toBe(500);
     expect(bodyOf(response)).toEqual({ error: 'internal', message: 'unexpected error' });
