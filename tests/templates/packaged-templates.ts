@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { strFromU8, unzipSync } from 'fflate';
 
 const run = promisify(execFile);
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -35,8 +36,14 @@ export const deployables = (): { name: string; dir: string }[] => [
     .map((dir) => ({ name: relative(repositoryRoot, dir), dir })),
 ];
 
+/** A packaged deployable: its template, and a reader of the files in its Powertools layer's zip. */
+export interface PackagedStack {
+  readonly template: Template;
+  readonly layerFile: (path: string) => string;
+}
+
 /** Packages a deployable for prod into a fresh folder and reads its template. */
-export const packagedTemplate = async (dir: string): Promise<Template> => {
+export const packagedTemplate = async (dir: string): Promise<PackagedStack> => {
   const out = mkdtempSync(join(tmpdir(), 'genesys-events-package-'));
   await run(
     join(repositoryRoot, 'node_modules', '.bin', 'serverless'),
@@ -47,5 +54,14 @@ export const packagedTemplate = async (dir: string): Promise<Template> => {
       maxBuffer: 16 * 1024 * 1024,
     },
   );
-  return JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
+  const template = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
+  const layerZip = join(out, 'powertools.zip');
+  return { template, layerFile: (path) => zippedText(layerZip, path) };
+};
+
+/** One file of a zip archive, as text; fails when the archive lacks it. */
+const zippedText = (zip: string, path: string): string => {
+  const file = unzipSync(readFileSync(zip), { filter: (entry) => entry.name === path })[path];
+  if (!file) throw new Error(`${zip} has no ${path}`);
+  return strFromU8(file);
 };

@@ -30,23 +30,30 @@ const isScopedResource = (resource: unknown): boolean => {
 
 describe.each(deployables())('the packaged prod template of $name', ({ dir }) => {
   let template: Template;
+  let layerFile: (path: string) => string;
 
   beforeAll(async () => {
-    template = await packagedTemplate(dir);
+    ({ template, layerFile } = await packagedTemplate(dir));
   });
 
-  it('gives every function the Powertools layer of the version the bundles were built against', () => {
-    const versions = ['logger', 'metrics'].map((name) => installedVersion(`@aws-lambda-powertools/${name}`));
+  it("gives every function the stack's own Powertools layer, built from the installed Powertools", () => {
+    const layer = template.Resources.PowertoolsLambdaLayer;
 
-    expect(new Set(versions).size).toBe(1);
-    expect(template.Parameters?.PowertoolsLayerArn).toEqual(
-      expect.objectContaining({
-        Type: 'AWS::SSM::Parameter::Value<String>',
-        Default: `/aws/service/powertools/typescript/generic/all/${versions[0]}`,
-      }),
+    expect(layer?.Type).toBe('AWS::Lambda::LayerVersion');
+    expect(layer?.Properties).toEqual(
+      expect.objectContaining({ CompatibleRuntimes: ['nodejs24.x'], CompatibleArchitectures: ['arm64'] }),
     );
+    expect(functionsOf(template).length).toBeGreaterThan(0);
     for (const [, fn] of functionsOf(template)) {
-      expect(fn.Properties?.Layers).toEqual([{ Ref: 'PowertoolsLayerArn' }]);
+      expect(fn.Properties?.Layers).toEqual([{ Ref: 'PowertoolsLambdaLayer' }]);
+    }
+    for (const name of ['logger', 'metrics']) {
+      const manifest = JSON.parse(layerFile(`nodejs/node_modules/@aws-lambda-powertools/${name}/package.json`)) as {
+        version: string;
+        exports: Record<string, string>;
+      };
+      expect(manifest.version).toBe(installedVersion(`@aws-lambda-powertools/${name}`));
+      expect(Object.keys(manifest.exports)).toEqual(['.', './middleware']);
     }
   });
 

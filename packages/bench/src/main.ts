@@ -7,6 +7,7 @@ import { fork } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFunctions } from './build-functions';
+import { buildPowertoolsLayer } from './build-layer';
 import { childEnvironment } from './environment';
 import { runColdStartPart } from './parts/cold-start';
 import { runConsumersPart } from './parts/consumers';
@@ -74,9 +75,10 @@ const attempt = async (results: BenchResults, part: string, run: () => Promise<v
 
 const runAll = async (): Promise<number> => {
   const only = settings.parts.length < BENCH_PARTS.length ? ` of ${settings.parts.join(', ')}` : '';
-  progress(`${settings.short ? 'short' : 'full'} run${only}; building the function bundles`);
+  progress(`${settings.short ? 'short' : 'full'} run${only}; building the function bundles and the layer`);
   const functions = await buildFunctions(paths);
-  const results: BenchResults = { short: settings.short, functions, errors: {} };
+  const powertoolsLayerBytes = await buildPowertoolsLayer(paths);
+  const results: BenchResults = { short: settings.short, functions, powertoolsLayerBytes, errors: {} };
   const run = (part: BenchPart, measure: () => Promise<void>) =>
     settings.parts.includes(part) ? attempt(results, part, measure) : Promise.resolve();
   await run('ingest', async () => {
@@ -112,8 +114,9 @@ const runAll = async (): Promise<number> => {
 
 /** `--profile`: the ingest seed form loop alone under the V8 CPU profiler, then its summary. */
 const runProfile = async (): Promise<number> => {
-  progress('building the function bundles');
+  progress('building the function bundles and the layer');
   await buildFunctions(paths);
+  await buildPowertoolsLayer(paths);
   rmSync(paths.profiles, { recursive: true, force: true });
   progress('profiling the ingest seed form loop for 5 s');
   await runPartInChild('ingest-profile', ['--cpu-prof', `--cpu-prof-dir=${paths.profiles}`, '--cpu-prof-interval=200']);

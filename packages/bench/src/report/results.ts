@@ -8,6 +8,8 @@ import type { LocalLoopFigures } from '../parts/local-loop';
 export interface BenchResults {
   readonly short: boolean;
   readonly functions: readonly BuiltFunction[];
+  /** The bytes of the Powertools layer's modules, which every function loads besides its bundle. */
+  readonly powertoolsLayerBytes: number;
   ingest?: IngestResult;
   consumers?: Record<string, ConsumerFigures>;
   coldStart?: Record<string, ColdStartFigures>;

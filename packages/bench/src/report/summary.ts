@@ -66,6 +66,7 @@ export const summarise = (results: BenchResults, budgets: readonly BudgetCheck[]
     coldImportBareMs: mapValues(coldStart, (figures) => figures.bareImportMs),
     bundleBytes: Object.fromEntries(results.functions.map((fn) => [fn.name, fn.bytes])),
     maxBundleBytes: maxBundleBytes(results) ?? null,
+    powertoolsLayerBytes: results.powertoolsLayerBytes,
     localReadyMs: round(localLoop?.readyMs),
     localFirstEventMs: round(localLoop?.firstEventMs),
     localPostToGetP50Ms: round(localLoop?.postToGetP50Ms),

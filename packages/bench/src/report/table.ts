@@ -129,7 +129,8 @@ export const renderReport = (results: BenchResults, budgets: readonly BudgetChec
   });
   sections.push(
     'Bundles and cold start (minified ESM, SDK excluded; fresh processes, medians: import + first event, ms;',
-    'ratio: median of paired starts, pair ratios: their quartiles)',
+    'ratio: median of paired starts, pair ratios: their quartiles). Every function also loads the',
+    `Powertools layer: ${results.powertoolsLayerBytes} bytes of ES modules, not counted in "bytes".`,
     renderTable(
       ['function', 'bytes', 'init ms', 'bare ms', 'ratio', 'pair ratios', 'import ms', 'bare import', 'largest parts'],
       rows,

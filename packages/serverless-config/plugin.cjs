@@ -1,0 +1,48 @@
+'use strict';
+// The project's serverless plugin, listed in every serverless.yml as "@genesys-events/serverless-config":
+// it builds the stack's Powertools layer before the framework zips it, and keeps the packaged template
+// least-privileged.
+
+const { resolve } = require('node:path');
+const LeastPrivilegePlugin = require('./least-privilege.cjs');
+const { buildPowertoolsLayer } = require('./powertools-layer.cjs');
+
+/** The layer powertools-layer.yml defines under this name in every serverless.yml. */
+const POWERTOOLS_LAYER = 'powertools';
+
+class GenesysEventsPlugin {
+  constructor(serverless) {
+    this.serverless = serverless;
+    this.leastPrivilege = new LeastPrivilegePlugin(serverless);
+    this.hooks = {
+      // Layers are zipped in package:createDeploymentArtifacts, from the path the layer names.
+      'before:package:createDeploymentArtifacts': () => this.buildLayer(),
+      'before:package:compileLayers': () => this.packageWithoutCredentials(),
+      ...this.leastPrivilege.hooks,
+    };
+  }
+
+  async buildLayer() {
+    const layer = this.serverless.service.getLayer?.(POWERTOOLS_LAYER);
+    if (!layer?.path) throw new Error(`serverless-config: the stack has no "${POWERTOOLS_LAYER}" layer with a path`);
+    const { serviceDir } = this.serverless;
+    await buildPowertoolsLayer({ layerDir: resolve(serviceDir, layer.path), resolveFrom: serviceDir });
+  }
+
+  /**
+   * Packaging a stack with a layer asks CloudFormation for the last deployed layer's hash, to reuse its S3
+   * object, so `serverless package` fails without AWS credentials (serverless/serverless#8187). That
+   * lookup only saves an upload at deploy time: for the `package` command alone it is skipped, and the
+   * packaged template names the new layer artifact. `deploy` keeps it.
+   */
+  packageWithoutCredentials() {
+    if (this.serverless.processedInput?.commands?.[0] !== 'package') return;
+    const compiler = this.serverless.pluginManager.plugins.find(
+      (plugin) => plugin.constructor.name === 'AwsCompileLayers',
+    );
+    if (!compiler) throw new Error('serverless-config: the framework has no AwsCompileLayers plugin to adjust');
+    compiler.compareWithLastLayer = async () => undefined;
+  }
+}
+
+module.exports = GenesysEventsPlugin;
