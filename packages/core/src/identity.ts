@@ -1,5 +1,7 @@
-// `@genesys-events/core/identity`: what names and identifies an event, without core's zod schemas or topic
-// catalog, which importing any value from `@genesys-events/core` bundles. For functions whose bundle has no
-// room for them (analytics' sentiment deriver bundles the AFINN word list).
+// `@genesys-events/core/identity`: what names and identifies an event and the conversation it belongs to,
+// without core's zod schemas or topic catalog, which importing any value from `@genesys-events/core`
+// bundles. For functions whose bundle has no room for them (analytics' sentiment deriver bundles the AFINN
+// word list).
 export { CALL_ANALYSIS_COMPLETED } from './events/event-type-names';
 export { canonicalJson, eventContentKey } from './normalise/content-key';
+export { conversationIdOf } from './normalise/conversation-id';

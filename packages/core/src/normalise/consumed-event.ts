@@ -2,7 +2,8 @@ import { GenesysEventsError } from '../errors';
 import type { AppBusDetail, AppBusEnvelope } from './app-bus-event';
 import { appBusDetailSchema } from './app-bus-event';
 import { eventContentKey } from './content-key';
-import { conversationIdOf, eventTimeOf } from './event-facts';
+import { conversationIdOf } from './conversation-id';
+import { eventTimeOf } from './event-facts';
 
 /**
  * An app-bus event a consumer cannot use: its detail is not an app-bus detail, it names no conversation,

@@ -3,7 +3,8 @@ import { describe, expect, it } from '@jest/globals';
 import { CONVERSATION_ID, customerStartBody, EVENT_TIME_MS } from '../events/fixtures';
 import type { AppBusDetail } from './app-bus-event';
 import { canonicalJson, eventContentKey } from './content-key';
-import { conversationIdOf, eventTimeOf } from './event-facts';
+import { conversationIdOf } from './conversation-id';
+import { eventTimeOf } from './event-facts';
 
 const RECEIVED_AT = '2025-03-14T09:26:54.001Z';
 const CUSTOMER_START = `v2.detail.events.conversation.${CONVERSATION_ID}.customer.start`;

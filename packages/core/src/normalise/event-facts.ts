@@ -17,28 +17,6 @@ export const eventTimeOf = (detail: AppBusDetail): string | undefined => {
   return bodyTime ?? toIso(detail.timestamp) ?? toIso(detail.gateway?.receivedAt);
 };
 
-/**
- * The conversation an event belongs to, if any.
- *
- * @example
- * ```ts
- * conversationIdOf({ topicName: 'conversation:created', eventBody: { conversation: { id: 'c-1' } } }); // 'c-1'
- * ```
- */
-export const conversationIdOf = (detail: AppBusDetail): string | undefined => {
-  const body = detail.eventBody;
-  const conversation = body.conversation;
-  const candidates = [
-    body.conversationId,
-    typeof conversation === 'object' && conversation !== null
-      ? (conversation as Record<string, unknown>).id
-      : undefined,
-    body.interactionId,
-    /\.conversations?\.([^.]+)\./.exec(detail.topicName)?.[1],
-  ];
-  return candidates.find((value): value is string => typeof value === 'string' && value.length > 0 && value !== '{id}');
-};
-
 const toIso = (value: unknown): string | undefined => {
   if (typeof value === 'number' && Number.isFinite(value)) return safeIso(new Date(value));
   if (typeof value === 'string' && value.length > 0) return safeIso(new Date(value));

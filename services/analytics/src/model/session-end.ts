@@ -1,5 +1,5 @@
 import type { AppBusEnvelope } from '@genesys-events/core';
-import { eventContentKey } from '@genesys-events/core/identity';
+import { conversationIdOf, eventContentKey } from '@genesys-events/core/identity';
 import type { AnalyticsEvent } from './analytics-event';
 import { finalUtterances, type TranscriptEntry } from './final-utterances';
 
@@ -7,7 +7,7 @@ import { finalUtterances, type TranscriptEntry } from './final-utterances';
 // AFINN word list, over its size budget. The deriver reads only what it needs; the consumer, which gets the
 // same event, still validates it whole and parks it when it is broken.
 
-const TRANSCRIPTION_TOPIC = /^v2\.conversations\.([^.]+)\.transcription$/;
+const TRANSCRIPTION_TOPIC = /^v2\.conversations\.[^.]+\.transcription$/;
 // A date-time with seconds and a zone, as core reads transcription times: one without a zone would be read
 // in the host's local time.
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -46,10 +46,9 @@ export const readSessionEnd = (envelope: AppBusEnvelope): AnalyticsEvent | undef
   const detail = recordOrUndefined(envelope.detail);
   const body = recordOrUndefined(detail?.eventBody);
   const topic = typeof detail?.topicName === 'string' ? detail.topicName : '';
-  const topicId = TRANSCRIPTION_TOPIC.exec(topic)?.[1];
-  if (!detail || !body || topicId === undefined) return undefined;
+  if (!detail || !body || !TRANSCRIPTION_TOPIC.test(topic)) return undefined;
   if (recordOrUndefined(body.status)?.status !== 'SESSION_ENDED') return undefined;
-  const conversationId = [body.conversationId, topicId].find(isConversationId);
+  const conversationId = conversationIdOf({ topicName: topic, eventBody: body });
   if (!conversationId) throw new UnreadableSessionEndError('no_conversation', `${topic} names no conversation`);
   const eventTime = eventTimeOf(body, detail, envelope);
   if (!eventTime) throw new UnreadableSessionEndError('no_event_time', `${topic} carries no usable time`);
@@ -102,9 +101,6 @@ const transcriptsOf = (body: Record<string, unknown>, topic: string): Transcript
   if (Array.isArray(transcripts) && transcripts.every((entry) => recordOrUndefined(entry))) return transcripts;
   throw new UnreadableSessionEndError('invalid_transcripts', `${topic} has transcripts of the wrong shape`);
 };
-
-const isConversationId = (value: unknown): value is string =>
-  typeof value === 'string' && value.length > 0 && value !== '{id}';
 
 const recordOrUndefined = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
