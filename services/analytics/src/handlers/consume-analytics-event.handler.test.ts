@@ -1,4 +1,5 @@
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { lambdaContext } from '@genesys-events/core/testing';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
 import {
@@ -8,7 +9,6 @@ import {
   transcriptionNotification,
   utterance,
 } from '../test-support/app-bus-events';
-import { lambdaContext } from '../test-support/lambda-context';
 
 const TABLE_NAME = 'genesys-events-test-analytics';
 

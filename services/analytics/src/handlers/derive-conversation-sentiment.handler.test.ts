@@ -1,6 +1,7 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { PublishError } from '@genesys-events/app-bus';
+import { lambdaContext } from '@genesys-events/core/testing';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
 import {
@@ -11,7 +12,6 @@ import {
   transcriptionNotification,
   utterance,
 } from '../test-support/app-bus-events';
-import { lambdaContext } from '../test-support/lambda-context';
 
 const TABLE_NAME = 'genesys-events-test-analytics';
 const BUS = 'genesys-events-test';

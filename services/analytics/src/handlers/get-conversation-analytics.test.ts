@@ -1,4 +1,5 @@
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { lambdaContext } from '@genesys-events/core/testing';
 import { describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
 import { toAnalyticsEvent } from '../model/analytics-event';
@@ -13,7 +14,6 @@ import {
   utterance,
 } from '../test-support/app-bus-events';
 import { inMemoryTable } from '../test-support/fakes';
-import { lambdaContext } from '../test-support/lambda-context';
 
 // The handler module reads its configuration and creates its DynamoDB client when it is imported.
 process.env.ANALYTICS_TABLE_NAME = 'genesys-events-test-analytics';

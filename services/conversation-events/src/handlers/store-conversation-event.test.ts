@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { lambdaContext } from '@genesys-events/core/testing';
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { UnusableEventError } from '../model/timeline-entry';
 import {
@@ -29,17 +29,7 @@ const documentClient = mockClient(DynamoDBDocumentClient);
 
 const { handler, lambdaHandler } = await import('./store-conversation-event');
 
-const context = {
-  getRemainingTimeInMillis: () => 5000,
-  functionName: 'test',
-  awsRequestId: 'r-1',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-1:000000000000:function:test',
-  functionVersion: '1',
-  memoryLimitInMB: '256',
-  logGroupName: 'g',
-  logStreamName: 's',
-  callbackWaitsForEmptyEventLoop: false,
-} as unknown as Context;
+const context = lambdaContext();
 
 beforeEach(() => {
   documentClient.reset();

@@ -1,6 +1,6 @@
+import { lambdaContext } from '@genesys-events/core/testing';
 import { describe, expect, it } from '@jest/globals';
 import middy from '@middy/core';
-import { lambdaContext } from '../test-support/webhook-events';
 import { DeliveryInFlightError } from './dedupe-errors';
 import { dedupeDeliveries, duplicateAnswer } from './delivery-dedupe';
 import type { Claim, DeliveryRecords } from './delivery-records';

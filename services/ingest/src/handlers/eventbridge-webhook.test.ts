@@ -1,8 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { lambdaContext } from '@genesys-events/core/testing';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
-import { lambdaContext, parseResponse, webhookEvent } from '../test-support/webhook-events';
+import { parseResponse, webhookEvent } from '../test-support/webhook-events';
 
 const ORG_ID = '1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6';
 const KEY = 'api-destination-key-77aa';

@@ -9,11 +9,11 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, EventBridgeServiceException, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { signSeedForm, signSeedHeader } from '@genesys-events/core';
+import { lambdaContext } from '@genesys-events/core/testing';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
 import {
   CONVERSATION_ID,
-  lambdaContext,
   parseResponse,
   seedConversationJson,
   type WebhookEventOptions,

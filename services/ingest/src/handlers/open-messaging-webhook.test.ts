@@ -7,9 +7,10 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { hexSignature, openMessagingSignature } from '@genesys-events/core';
+import { lambdaContext } from '@genesys-events/core/testing';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
-import { lambdaContext, parseResponse, webhookEvent } from '../test-support/webhook-events';
+import { parseResponse, webhookEvent } from '../test-support/webhook-events';
 
 const SECRET = 'om-token-4b21';
 

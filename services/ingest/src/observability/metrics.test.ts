@@ -1,10 +1,10 @@
 import { SignatureVerificationError } from '@genesys-events/core';
 import { jsonErrorBody, mapDomainErrors } from '@genesys-events/core/middleware';
+import { lambdaContext } from '@genesys-events/core/testing';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import middy from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
 import { createError } from '@middy/util';
-import { lambdaContext } from '../test-support/webhook-events';
 import { metrics, recordWebhookOutcome } from './metrics';
 
 interface Recorded {

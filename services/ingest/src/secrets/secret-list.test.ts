@@ -1,8 +1,8 @@
 import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { lambdaContext } from '@genesys-events/core/testing';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import middy from '@middy/core';
 import { mockClient } from 'aws-sdk-client-mock';
-import { lambdaContext } from '../test-support/webhook-events';
 import { secretList } from './secret-list';
 
 process.env.AWS_REGION = 'eu-west-1';

@@ -1,24 +1,10 @@
 /**
- * Test helpers for the seed webhook route: API Gateway HTTP API (payload v2) events, a Lambda context for
- * Middy and realistic seed event bodies. Every builder returns a fresh object.
+ * Test helpers for the seed webhook route: API Gateway HTTP API (payload v2) events and realistic seed event
+ * bodies. Every builder returns a fresh object.
  */
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 export const CONVERSATION_ID = 'c41f7e2a-95b3-4d08-8e6c-1a2b3c4d5e6f';
-
-/** The Lambda context Middy and Powertools read (remaining time drives the in-progress expiry). */
-export const lambdaContext = (): Context =>
-  ({
-    getRemainingTimeInMillis: () => 5000,
-    functionName: 'test',
-    awsRequestId: 'r-1',
-    invokedFunctionArn: 'arn:aws:lambda:eu-west-1:000000000000:function:test',
-    functionVersion: '1',
-    memoryLimitInMB: '256',
-    logGroupName: 'g',
-    logStreamName: 's',
-    callbackWaitsForEmptyEventLoop: false,
-  }) as unknown as Context;
 
 /** A seed `conversation:created` event, as the JSON text a sender signs. */
 export const seedConversationJson = (overrides: Record<string, unknown> = {}): string =>
