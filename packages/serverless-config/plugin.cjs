@@ -23,8 +23,9 @@ class GenesysEventsPlugin {
   }
 
   async buildLayer() {
-    const layer = this.serverless.service.getLayer?.(POWERTOOLS_LAYER);
-    if (!layer?.path) throw new Error(`serverless-config: the stack has no "${POWERTOOLS_LAYER}" layer with a path`);
+    // getLayer throws when the stack defines no such layer.
+    const layer = this.serverless.service.getLayer(POWERTOOLS_LAYER);
+    if (!layer.path) throw new Error(`serverless-config: the "${POWERTOOLS_LAYER}" layer has no path`);
     const { serviceDir } = this.serverless;
     await buildPowertoolsLayer({ layerDir: resolve(serviceDir, layer.path), resolveFrom: serviceDir });
   }
