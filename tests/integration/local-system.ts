@@ -5,13 +5,16 @@ import { recordSystemOutput } from './leak-watch';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+// Two checkouts can run their suites side by side when one moves every port by INTEGRATION_PORT_OFFSET.
+const offset = Number(process.env.INTEGRATION_PORT_OFFSET ?? 0);
+
 /** Ports of the test system, apart from the defaults a developer's `npm run dev` uses. */
 export const TEST_PORTS = {
-  http: 3300,
-  lambda: 3302,
-  eventBridge: 4310,
-  eventBridgePubSub: 4311,
-  dynamodb: 4367,
+  http: 3300 + offset,
+  lambda: 3302 + offset,
+  eventBridge: 4310 + offset,
+  eventBridgePubSub: 4311 + offset,
+  dynamodb: 4367 + offset,
 } as const;
 
 /** Where the test system answers HTTP. */
