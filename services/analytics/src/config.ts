@@ -1,40 +1,36 @@
-/** analytics settings, read and validated once at cold start. */
-export interface AnalyticsConfig {
+import { type Env, readRetentionDays, requiredSetting } from '@genesys-events/consumer-kit/store';
+
+/** The table settings every analytics function needs, read and validated once at cold start. */
+export interface TableConfig {
   /** DynamoDB table holding one item per unique event analytics consumed. */
   readonly tableName: string;
-  /** The app bus the deriver publishes its `call.analysis.completed` events to. */
-  readonly appBusName: string;
+  /** Days an event is kept (the table's TTL). */
+  readonly retentionDays: number;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /**
- * Reads the table name every function needs; a missing value fails with its name.
+ * Reads the table settings; a missing value fails with its name.
  *
  * @example
  * ```ts
- * const { tableName } = readTableConfig(process.env);
+ * const table = analyticsTable({ client: documentClient(), ...readTableConfig(process.env) });
  * ```
  */
-export const readTableConfig = (env: Env): Pick<AnalyticsConfig, 'tableName'> => ({
-  tableName: required(env, 'ANALYTICS_TABLE_NAME'),
+export const readTableConfig = (env: Env): TableConfig => ({
+  tableName: requiredSetting(env, 'ANALYTICS_TABLE_NAME'),
+  retentionDays: readRetentionDays(env),
 });
 
 /**
- * Reads the sentiment deriver's configuration (table and app bus); a missing value fails with its name.
+ * Reads the sentiment deriver's configuration (table and the app bus it publishes
+ * `call.analysis.completed` to); a missing value fails with its name.
  *
  * @example
  * ```ts
- * const config = readDeriverConfig(process.env);
+ * const { appBusName, ...tableConfig } = readDeriverConfig(process.env);
  * ```
  */
-export const readDeriverConfig = (env: Env): AnalyticsConfig => ({
+export const readDeriverConfig = (env: Env): TableConfig & { readonly appBusName: string } => ({
   ...readTableConfig(env),
-  appBusName: required(env, 'APP_BUS_NAME'),
+  appBusName: requiredSetting(env, 'APP_BUS_NAME'),
 });
-
-const required = (env: Env, name: string): string => {
-  const value = env[name]?.trim();
-  if (!value) throw new Error(`missing configuration: ${name}`);
-  return value;
-};

@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { lambdaContext } from '@genesys-events/core/testing';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -31,21 +31,37 @@ const ended = partnerEvent(
 
 beforeEach(() => {
   documentClient.reset();
+  // No tombstone: the conversation was never erased.
+  documentClient.on(GetCommand).resolves({});
 });
 
 describe('consume-analytics-event handler', () => {
-  it('stores with a conditional put on the configured table, and reads nothing', async () => {
+  it('stores with a conditional put on the configured table, reading only the tombstone', async () => {
     documentClient.on(PutCommand).resolves({});
 
     const outcome = await handler(ended, lambdaContext());
 
     expect(outcome).toEqual({ stored: 'stored' });
-    expect(documentClient.calls()).toHaveLength(1);
+    expect(documentClient.calls()).toHaveLength(2);
+    expect(documentClient.commandCalls(GetCommand)[0]?.args[0].input).toMatchObject({
+      TableName: TABLE_NAME,
+      Key: { conversationId: CONVERSATION_ID, eventKey: '#erased' },
+      ConsistentRead: true,
+    });
     expect(documentClient.commandCalls(PutCommand)[0]?.args[0].input).toMatchObject({
       TableName: TABLE_NAME,
-      ConditionExpression: 'attribute_not_exists(eventKey)',
+      ConditionExpression: 'attribute_not_exists(eventKey) OR expiresAt <= :now',
       Item: { conversationId: CONVERSATION_ID, sessionEnded: true },
     });
+  });
+
+  it('stores nothing of an erased conversation and says so', async () => {
+    documentClient.on(GetCommand).resolves({ Item: { conversationId: CONVERSATION_ID, eventKey: '#erased' } });
+
+    const outcome = await handler(ended, lambdaContext());
+
+    expect(outcome).toEqual({ stored: 'erased' });
+    expect(documentClient.commandCalls(PutCommand)).toHaveLength(0);
   });
 
   it('fails the invocation when the put fails, so that EventBridge retries the event', async () => {

@@ -1,10 +1,10 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { correlateWithEvent } from '@genesys-events/consumer-kit/observability';
+import { documentClient } from '@genesys-events/consumer-kit/store';
 import middy from '@middy/core';
-import { documentClient } from '../aws-clients';
 import { readTableConfig } from '../config';
 import { type AppBusEnvelope, toAnalyticsEvent } from '../model/analytics-event';
-import { correlateWithEvent } from '../observability/correlate';
 import { logger } from '../observability/logger';
 import { metrics, recordConsumerOutcome } from '../observability/metrics';
 import { type AnalyticsTable, analyticsTable, type StoreOutcome } from '../store/analytics-table';
@@ -40,10 +40,10 @@ export const lambdaHandler = async (
 };
 
 const config = readTableConfig(process.env);
-const table = analyticsTable({ client: documentClient(), tableName: config.tableName });
+const table = analyticsTable({ client: documentClient(), ...config });
 
 export const handler = middy((event: AppBusEnvelope) => lambdaHandler(event, { table }))
   .use(logMetrics(metrics))
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(correlateWithEvent())
+  .use(correlateWithEvent(logger))
   .use(recordConsumerOutcome());

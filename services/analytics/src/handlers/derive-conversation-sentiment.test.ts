@@ -119,11 +119,20 @@ describe('derive-conversation-sentiment lambdaHandler: deriving', () => {
     expect(publish.calls).toBe(0);
   });
 
+  it('derives nothing from an erased conversation, even when the session end carries utterances', async () => {
+    const { table, publish, store, dependencies } = setUp();
+    await store(utterances);
+    table.erase(CONVERSATION_ID);
+
+    expect(await lambdaHandler(sessionEnded, dependencies)).toEqual({ derivation: 'conversation-erased' });
+    expect(publish.calls).toBe(0);
+  });
+
   it('reads and publishes nothing for an event that ends no session', async () => {
     const { table, publish, dependencies } = setUp();
-    const listConversation = async () => Promise.reject(new Error('must not read'));
+    const readConversation = async () => Promise.reject(new Error('must not read'));
 
-    const outcome = await lambdaHandler(utterances, { ...dependencies, table: { ...table, listConversation } });
+    const outcome = await lambdaHandler(utterances, { ...dependencies, table: { ...table, readConversation } });
 
     expect(outcome).toEqual({ derivation: 'not-a-session-end' });
     expect(publish.calls).toBe(0);
@@ -171,7 +180,7 @@ describe('derive-conversation-sentiment lambdaHandler: retries and redeliveries'
   it('lets a table failure reject, so that EventBridge retries the event', async () => {
     const failure = new Error('ProvisionedThroughputExceededException');
     const { publish } = setUp();
-    const table = { listConversation: async () => Promise.reject(failure) };
+    const table = { readConversation: async () => Promise.reject(failure) };
 
     await expect(lambdaHandler(sessionEnded, { table, publish })).rejects.toBe(failure);
   });

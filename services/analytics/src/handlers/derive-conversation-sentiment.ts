@@ -2,15 +2,15 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { appBusPublisher, type PublishEvent } from '@genesys-events/app-bus';
+import { correlateWithEvent } from '@genesys-events/consumer-kit/observability';
+import { AWS_CLIENT_SETTINGS, documentClient } from '@genesys-events/consumer-kit/store';
 import type { AppBusEnvelope } from '@genesys-events/core';
 import middy from '@middy/core';
-import { AWS_CLIENT_SETTINGS, documentClient } from '../aws-clients';
 import { readDeriverConfig } from '../config';
 import type { AnalyticsEvent } from '../model/analytics-event';
 import { type DerivationOutcome, derivedAnalysisEvent } from '../model/derived-analysis';
 import { hasLabelledAnalysis } from '../model/sentiment';
 import { readSessionEnd, withSessionEnd } from '../model/session-end';
-import { correlateWithEvent } from '../observability/correlate';
 import { logger } from '../observability/logger';
 import { metrics, recordDerivationOutcome } from '../observability/metrics';
 import { type AnalyticsTable, analyticsTable } from '../store/analytics-table';
@@ -24,7 +24,7 @@ export interface DeriveOutcome {
 }
 
 interface Dependencies {
-  readonly table: Pick<AnalyticsTable, 'listConversation'>;
+  readonly table: Pick<AnalyticsTable, 'readConversation'>;
   readonly publish: PublishEvent;
 }
 
@@ -61,7 +61,10 @@ const deriveIfMissing = async (
   sessionEnd: AnalyticsEvent,
   { table, publish }: Dependencies,
 ): Promise<DerivationOutcome> => {
-  const events = withSessionEnd(await table.listConversation(sessionEnd.conversationId), sessionEnd);
+  const stored = await table.readConversation(sessionEnd.conversationId);
+  // An erased conversation's transcript must not come back as a derived analysis.
+  if (stored.erased) return 'conversation-erased';
+  const events = withSessionEnd(stored.events, sessionEnd);
   if (hasLabelledAnalysis(events)) return 'not-needed';
   const derived = derivedAnalysisEvent({
     conversationId: sessionEnd.conversationId,
@@ -75,12 +78,12 @@ const deriveIfMissing = async (
 
 const config = readDeriverConfig(process.env);
 const dependencies: Dependencies = {
-  table: analyticsTable({ client: documentClient(), tableName: config.tableName }),
+  table: analyticsTable({ client: documentClient(), ...config }),
   publish: appBusPublisher({ client: new EventBridgeClient(AWS_CLIENT_SETTINGS), eventBusName: config.appBusName }),
 };
 
 export const handler = middy((event: AppBusEnvelope) => lambdaHandler(event, dependencies))
   .use(logMetrics(metrics))
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(correlateWithEvent())
+  .use(correlateWithEvent(logger))
   .use(recordDerivationOutcome());

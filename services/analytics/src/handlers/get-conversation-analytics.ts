@@ -1,8 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { documentClient } from '@genesys-events/consumer-kit/store';
 import { jsonHttpErrorHandler, jsonResponse } from '@genesys-events/core/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { documentClient } from '../aws-clients';
 import { readTableConfig } from '../config';
 import { conversationAnalytics } from '../model/conversation-analytics';
 import { logger } from '../observability/logger';
@@ -35,7 +35,7 @@ export const lambdaHandler = async (
 };
 
 const config = readTableConfig(process.env);
-const table = analyticsTable({ client: documentClient(), tableName: config.tableName });
+const table = analyticsTable({ client: documentClient(), ...config });
 
 export const handler = middy((event: APIGatewayProxyEventV2) => lambdaHandler(event, { table }))
   .use(jsonHttpErrorHandler({ logger }))

@@ -7,10 +7,16 @@ import { assembleTranscript, transcriptText } from './transcript';
 
 /**
  * What became of a sentiment derivation: `published`, `not-needed` (a labelled analysis is stored),
- * `no-transcript` (nothing to judge) or `not-a-session-end` (the event ends no transcription session; the
- * deriver's rule delivers no such event, so it only comes from a direct invocation).
+ * `no-transcript` (nothing to judge), `conversation-erased` (nothing may be derived from it) or
+ * `not-a-session-end` (the event ends no transcription session; the deriver's rule delivers no such
+ * event, so it only comes from a direct invocation).
  */
-export type DerivationOutcome = 'published' | 'not-needed' | 'no-transcript' | 'not-a-session-end';
+export type DerivationOutcome =
+  | 'published'
+  | 'not-needed'
+  | 'no-transcript'
+  | 'conversation-erased'
+  | 'not-a-session-end';
 
 /** Marks the detail format of the events analytics publishes. */
 const DERIVED_VERSION = 'analytics-1';

@@ -1,4 +1,6 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { storeOutcomeMetric } from '@genesys-events/consumer-kit/observability';
+import type { StoreOutcome } from '@genesys-events/consumer-kit/store';
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { DerivationOutcome } from '../model/derived-analysis';
 
@@ -11,7 +13,8 @@ const count = (name: string): void => {
 };
 
 /**
- * Counts what the consumer did with each event: stored or duplicate, and failures (retried by EventBridge,
+ * Counts what the consumer did with each event: stored, duplicate or refused because its conversation
+ * was erased (`EventAfterErasure`), and failures (retried by EventBridge,
  * finally parked in the dead-letter queue).
  *
  * @example
@@ -21,8 +24,8 @@ const count = (name: string): void => {
  */
 export const recordConsumerOutcome = (): MiddlewareObj => ({
   after: ({ response }: Request) => {
-    const outcome = response as { stored?: string } | undefined;
-    count(outcome?.stored === 'duplicate' ? 'EventDuplicate' : 'EventStored');
+    const outcome = response as { stored: StoreOutcome };
+    count(storeOutcomeMetric(outcome.stored));
   },
   onError: () => {
     count('ConsumerFailed');
@@ -33,6 +36,7 @@ const DERIVATION_METRICS: Record<DerivationOutcome, string> = {
   published: 'SentimentDerived',
   'not-needed': 'SentimentNotNeeded',
   'no-transcript': 'SentimentNoTranscript',
+  'conversation-erased': 'SentimentConversationErased',
   'not-a-session-end': 'SentimentNotASessionEnd',
 };
 

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
+  GetCommand,
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
@@ -28,7 +29,10 @@ const client = DynamoDBDocumentClient.from(
     credentials: { accessKeyId: 'test-access-key', secretAccessKey: 'test-secret-key' },
   }),
 );
-const table = analyticsTable({ client, tableName: TABLE_NAME });
+const NOW = new Date('2091-06-15T10:00:00.000Z');
+const NOW_SECONDS = Date.parse('2091-06-15T10:00:00.000Z') / 1000;
+const RETENTION_DAYS = 30;
+const table = analyticsTable({ client, tableName: TABLE_NAME, retentionDays: RETENTION_DAYS, now: () => NOW });
 
 const event = storedPartnerEvent(transcriptionNotification(T0, [utterance('u-1', 'Grüße aus Köln', 500)]));
 
@@ -44,6 +48,8 @@ const recordQueries = (pages: (request: QueryCommandInput) => QueryCommandOutput
 
 beforeEach(() => {
   documentClient.reset();
+  // No tombstone: the conversation was never erased.
+  documentClient.on(GetCommand).resolves({});
 });
 
 describe('analyticsTable.putOnce', () => {
@@ -56,8 +62,9 @@ describe('analyticsTable.putOnce', () => {
     expect(puts).toHaveLength(1);
     expect(puts[0]?.args[0].input).toEqual({
       TableName: TABLE_NAME,
-      Item: event,
-      ConditionExpression: 'attribute_not_exists(eventKey)',
+      Item: { ...event, expiresAt: NOW_SECONDS + RETENTION_DAYS * 86_400 },
+      ConditionExpression: 'attribute_not_exists(eventKey) OR expiresAt <= :now',
+      ExpressionAttributeValues: { ':now': NOW_SECONDS },
     });
   });
 

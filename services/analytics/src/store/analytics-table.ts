@@ -1,17 +1,15 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
-  PutCommand,
   paginateQuery,
   paginateScan,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { conversationTable, type StoreOutcome } from '@genesys-events/consumer-kit/store';
 import type { AnalyticsEvent } from '../model/analytics-event';
 import { dayBucketsOf, dayCountOf, lastInstantOf, MAX_INDEXED_DAYS, type TimeWindow } from '../model/time-window';
 import { mapConcurrently } from '../util/map-concurrently';
 
-/** Whether a write stored a new event or found it already stored. */
-export type StoreOutcome = 'stored' | 'duplicate';
+export type { StoreOutcome } from '@genesys-events/consumer-kit/store';
 
 /** The global secondary index that finds events by time: partition `eventDay`, sort `eventTime`. */
 export const TIME_INDEX_NAME = 'by-event-day';
@@ -20,65 +18,67 @@ const DAY_QUERY_CONCURRENCY = 8;
 
 /** The analytics table: partition `conversationId`, sort `eventKey` (the content key). */
 export interface AnalyticsTable {
-  /** Stores an event unless one with the same content is already stored: one conditional write. */
+  /** Stores an event unless the same content is stored already or the conversation was erased. */
   readonly putOnce: (event: AnalyticsEvent) => Promise<StoreOutcome>;
-  /** Every stored event of a conversation, in no particular order. */
+  /** Every live stored event of a conversation (none once erased), in no particular order. */
   readonly listConversation: (conversationId: string) => Promise<AnalyticsEvent[]>;
+  /** The same, and whether the conversation was erased. */
+  readonly readConversation: (conversationId: string) => Promise<{ erased: boolean; events: AnalyticsEvent[] }>;
   /** The conversations with at least one event in the window, each once, in no particular order. */
   readonly conversationIdsIn: (window: TimeWindow) => Promise<string[]>;
 }
 
 /**
- * The table adapter. The sort key is the content key, so a redelivered event maps to the same item and
- * the conditional put collapses concurrent duplicates into one: the item is its own idempotency record.
+ * The table adapter, on the consumer kit's conversation table (retention, tombstones). The sort key is the
+ * content key, so a redelivered event maps to the same item and the conditional put collapses concurrent
+ * duplicates into one: the item is its own idempotency record. The time index only finds candidates;
+ * each conversation is then read through the kit, which hides what expired or was erased.
  *
  * @example
  * ```ts
- * const table = analyticsTable({ client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName });
- * await table.putOnce(event); // 'stored' | 'duplicate'
+ * const table = analyticsTable({ client: documentClient(), tableName, retentionDays: 90 });
+ * await table.putOnce(event); // 'stored' | 'duplicate' | 'erased'
  * ```
  */
 export const analyticsTable = ({
   client,
   tableName,
+  retentionDays,
+  now,
 }: {
   client: DynamoDBDocumentClient;
   tableName: string;
-}): AnalyticsTable => ({
-  putOnce: async (event) => {
-    try {
-      await client.send(
-        new PutCommand({ TableName: tableName, Item: event, ConditionExpression: 'attribute_not_exists(eventKey)' }),
-      );
-      return 'stored';
-    } catch (error) {
-      if (isConditionFailure(error)) return 'duplicate';
-      throw error;
-    }
-  },
-  // Every item was written by putOnce from an AnalyticsEvent, so it reads back as one.
-  listConversation: async (conversationId) =>
-    (await queryAll(client, {
+  retentionDays: number;
+  now?: () => Date;
+}): AnalyticsTable => {
+  const table = conversationTable({ client, tableName, retentionDays, ...(now ? { now } : {}) });
+  return {
+    putOnce: (event) => table.putOnce(event),
+    // Every item was written by putOnce from an AnalyticsEvent, so it reads back as one.
+    listConversation: async (conversationId) =>
+      (await table.listConversation(conversationId)) as unknown as AnalyticsEvent[],
+    readConversation: async (conversationId) => {
+      const { erased, items } = await table.readConversation(conversationId);
+      return { erased, events: items as unknown as AnalyticsEvent[] };
+    },
+    conversationIdsIn: (window) => conversationIdsIn(client, tableName, window),
+  };
+};
+
+/** A narrow window: one query of the time index per day of it. */
+const conversationIdsIn = async (client: DynamoDBDocumentClient, tableName: string, window: TimeWindow) => {
+  if (dayCountOf(window) > MAX_INDEXED_DAYS) return conversationIdsByScan(client, tableName, window);
+  const pages = await mapConcurrently(dayBucketsOf(window), DAY_QUERY_CONCURRENCY, (day) =>
+    queryAll(client, {
       TableName: tableName,
-      // Strongly consistent: the deriver reads what the consumer has just written (the session's utterances).
-      ConsistentRead: true,
-      KeyConditionExpression: 'conversationId = :conversationId',
-      ExpressionAttributeValues: { ':conversationId': conversationId },
-    })) as unknown as AnalyticsEvent[],
-  conversationIdsIn: async (window) => {
-    if (dayCountOf(window) > MAX_INDEXED_DAYS) return conversationIdsByScan(client, tableName, window);
-    const pages = await mapConcurrently(dayBucketsOf(window), DAY_QUERY_CONCURRENCY, (day) =>
-      queryAll(client, {
-        TableName: tableName,
-        IndexName: TIME_INDEX_NAME,
-        KeyConditionExpression: 'eventDay = :day AND eventTime BETWEEN :from AND :last',
-        ExpressionAttributeValues: { ':day': day, ':from': window.from, ':last': lastInstantOf(window) },
-        ProjectionExpression: 'conversationId',
-      }),
-    );
-    return [...new Set(pages.flat().map((item) => String(item.conversationId)))];
-  },
-});
+      IndexName: TIME_INDEX_NAME,
+      KeyConditionExpression: 'eventDay = :day AND eventTime BETWEEN :from AND :last',
+      ExpressionAttributeValues: { ':day': day, ':from': window.from, ':last': lastInstantOf(window) },
+      ProjectionExpression: 'conversationId',
+    }),
+  );
+  return [...new Set(pages.flat().map((item) => String(item.conversationId)))];
+};
 
 /** A wide window: one pass over the keys-only time index beats a query for every day of it. */
 const conversationIdsByScan = async (client: DynamoDBDocumentClient, tableName: string, window: TimeWindow) => {
@@ -102,7 +102,3 @@ const queryAll = async (client: DynamoDBDocumentClient, input: QueryCommandInput
   for await (const page of paginateQuery({ client }, input)) items.push(...(page.Items ?? []));
   return items;
 };
-
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof ConditionalCheckFailedException ||
-  (error as Error | undefined)?.name === 'ConditionalCheckFailedException';

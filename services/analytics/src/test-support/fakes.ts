@@ -9,24 +9,38 @@ import type { AnalyticsEvent } from '../model/analytics-event';
 import { dayBucketsOf, lastInstantOf, type TimeWindow } from '../model/time-window';
 import type { AnalyticsTable, StoreOutcome } from '../store/analytics-table';
 
-/** An in-memory {@link AnalyticsTable}. */
+/** An in-memory {@link AnalyticsTable}; `erase` stands for the consumer kit's erasure (tombstone and delete). */
 export const inMemoryTable = (): AnalyticsTable & {
   readonly items: Map<string, AnalyticsEvent>;
   putCalls: number;
+  readonly erase: (conversationId: string) => void;
 } => {
   const items = new Map<string, AnalyticsEvent>();
+  const erased = new Set<string>();
+  const eventsOf = (conversationId: string): AnalyticsEvent[] =>
+    erased.has(conversationId)
+      ? []
+      : [...items.values()].filter((event) => event.conversationId === conversationId).map((e) => structuredClone(e));
   const table = {
     items,
     putCalls: 0,
     putOnce: async (event: AnalyticsEvent): Promise<StoreOutcome> => {
       table.putCalls += 1;
+      if (erased.has(event.conversationId)) return 'erased';
       const key = `${event.conversationId}\u0000${event.eventKey}`;
       if (items.has(key)) return 'duplicate';
       items.set(key, structuredClone(event));
       return 'stored';
     },
-    listConversation: async (conversationId: string): Promise<AnalyticsEvent[]> =>
-      [...items.values()].filter((event) => event.conversationId === conversationId).map((e) => structuredClone(e)),
+    listConversation: async (conversationId: string): Promise<AnalyticsEvent[]> => eventsOf(conversationId),
+    readConversation: async (conversationId: string) => ({
+      erased: erased.has(conversationId),
+      events: eventsOf(conversationId),
+    }),
+    erase: (conversationId: string) => {
+      erased.add(conversationId);
+      for (const [key, event] of items) if (event.conversationId === conversationId) items.delete(key);
+    },
     conversationIdsIn: async (window: TimeWindow): Promise<string[]> => {
       const days = dayBucketsOf(window);
       const last = lastInstantOf(window);

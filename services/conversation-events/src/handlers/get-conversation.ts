@@ -1,8 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { documentClient } from '@genesys-events/consumer-kit/store';
 import { jsonHttpErrorHandler, jsonResponse } from '@genesys-events/core/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { documentClient } from '../aws-clients';
 import { readConversationEventsConfig } from '../config';
 import { conversationState, sortTimeline } from '../model/conversation-state';
 import { logger } from '../observability/logger';
@@ -12,7 +12,8 @@ const MAX_ID_LENGTH = 256;
 
 /**
  * `GET /conversations/{conversationId}`: the conversation's state and its timeline, each unique event
- * once, ordered by event time; 404 when no event names the conversation.
+ * once, ordered by event time; 404 when no live event names the conversation (none stored, all past
+ * retention, or the conversation was erased).
  *
  * @example
  * ```ts
@@ -41,6 +42,7 @@ const config = readConversationEventsConfig(process.env);
 const table = conversationEventsTable({
   client: documentClient(),
   tableName: config.eventsTableName,
+  retentionDays: config.retentionDays,
 });
 
 export const handler = middy((event: APIGatewayProxyEventV2) => lambdaHandler(event, { table }))

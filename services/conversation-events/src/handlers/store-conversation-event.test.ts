@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { lambdaContext } from '@genesys-events/core/testing';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -33,6 +33,8 @@ const context = lambdaContext();
 
 beforeEach(() => {
   documentClient.reset();
+  // No tombstone: the conversation was never erased.
+  documentClient.on(GetCommand).resolves({});
 });
 
 describe('store-conversation-event lambdaHandler', () => {
@@ -108,9 +110,18 @@ describe('store-conversation-event handler', () => {
     expect(puts).toHaveLength(1);
     expect(puts[0]?.args[0].input).toMatchObject({
       TableName: TABLE_NAME,
-      ConditionExpression: 'attribute_not_exists(eventKey)',
+      ConditionExpression: 'attribute_not_exists(eventKey) OR expiresAt <= :now',
       Item: { conversationId: CONVERSATION_ID },
     });
+  });
+
+  it('stores nothing of an erased conversation and answers erased', async () => {
+    documentClient.on(GetCommand).resolves({ Item: { conversationId: CONVERSATION_ID, eventKey: '#erased' } });
+
+    const outcome = await handler(publishedEvent(seedConversationEvent()), context);
+
+    expect(outcome).toBe('erased');
+    expect(documentClient.commandCalls(PutCommand)).toHaveLength(0);
   });
 
   it('answers a redelivery the table already holds as duplicate', async () => {

@@ -1,7 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { correlateWithEvent } from '@genesys-events/consumer-kit/observability';
+import { documentClient } from '@genesys-events/consumer-kit/store';
 import middy from '@middy/core';
-import { documentClient } from '../aws-clients';
 import { readConversationEventsConfig } from '../config';
 import { type AppBusEnvelope, toTimelineEntry } from '../model/timeline-entry';
 import { logger } from '../observability/logger';
@@ -27,6 +28,7 @@ export const lambdaHandler = async (
 ): Promise<StoreOutcome> => {
   const entry = toTimelineEntry(event);
   const outcome = await table.putOnce(entry);
+  // Ids only: the body carries personal data (numbers, names, message text).
   logger.info('conversation event consumed', {
     outcome,
     conversationId: entry.conversationId,
@@ -41,21 +43,11 @@ const config = readConversationEventsConfig(process.env);
 const table = conversationEventsTable({
   client: documentClient(),
   tableName: config.eventsTableName,
+  retentionDays: config.retentionDays,
 });
 
 export const handler = middy((event: AppBusEnvelope) => lambdaHandler(event, { table }))
   .use(logMetrics(metrics))
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(correlateWithEvent())
+  .use(correlateWithEvent(logger))
   .use(recordConsumerOutcome());
-
-/** Log lines carry Genesys's `CorrelationId` when the event has one, else the EventBridge event id. */
-function correlateWithEvent() {
-  return {
-    before: ({ event }: { event: AppBusEnvelope & { id?: string } }) => {
-      const detail = event.detail as { metadata?: { CorrelationId?: unknown } } | undefined;
-      const correlationId = detail?.metadata?.CorrelationId;
-      logger.setCorrelationId(typeof correlationId === 'string' ? correlationId : event.id);
-    },
-  };
-}

@@ -1,12 +1,14 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { storeOutcomeMetric } from '@genesys-events/consumer-kit/observability';
+import type { StoreOutcome } from '@genesys-events/consumer-kit/store';
 import type { MiddlewareObj, Request } from '@middy/core';
 
 /** The conversation-events service's CloudWatch metrics (embedded metric format). */
 export const metrics = new Metrics({ namespace: 'GenesysEvents', serviceName: 'conversation-events' });
 
 /**
- * Counts what the consumer did with each event: stored, duplicate (already stored), or failed (it will
- * be retried by EventBridge and finally parked in the dead-letter queue).
+ * Counts what the consumer did with each event: stored, duplicate (already stored), refused because
+ * its conversation was erased (`EventAfterErasure`), or failed (it will be retried by EventBridge and finally parked in the dead-letter queue).
  *
  * @example
  * ```ts
@@ -20,7 +22,7 @@ export const recordConsumerOutcome = (): MiddlewareObj => {
   };
   return {
     after: ({ response }: Request) => {
-      count(response === 'duplicate' ? 'EventDuplicate' : 'EventStored');
+      count(storeOutcomeMetric(response as StoreOutcome));
     },
     onError: () => {
       count('ConsumerFailed');

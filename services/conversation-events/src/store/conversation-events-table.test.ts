@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
+  GetCommand,
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
@@ -20,7 +21,10 @@ const client = DynamoDBDocumentClient.from(
     credentials: { accessKeyId: 'test-access-key', secretAccessKey: 'test-secret-key' },
   }),
 );
-const table = conversationEventsTable({ client, tableName: TABLE_NAME });
+const NOW = new Date('2091-06-15T10:00:00.000Z');
+const NOW_SECONDS = Date.parse('2091-06-15T10:00:00.000Z') / 1000;
+const RETENTION_DAYS = 30;
+const table = conversationEventsTable({ client, tableName: TABLE_NAME, retentionDays: RETENTION_DAYS, now: () => NOW });
 
 const entry = timelineEntry({
   eventKey: 'f'.repeat(64),
@@ -29,6 +33,8 @@ const entry = timelineEntry({
 
 beforeEach(() => {
   documentClient.reset();
+  // No tombstone: the conversation was never erased.
+  documentClient.on(GetCommand).resolves({});
 });
 
 describe('conversationEventsTable.putOnce', () => {
@@ -42,8 +48,9 @@ describe('conversationEventsTable.putOnce', () => {
     expect(puts).toHaveLength(1);
     expect(puts[0]?.args[0].input).toEqual({
       TableName: TABLE_NAME,
-      Item: { ...entry, body: JSON.stringify(entry.body) },
-      ConditionExpression: 'attribute_not_exists(eventKey)',
+      Item: { ...entry, body: JSON.stringify(entry.body), expiresAt: NOW_SECONDS + RETENTION_DAYS * 86_400 },
+      ConditionExpression: 'attribute_not_exists(eventKey) OR expiresAt <= :now',
+      ExpressionAttributeValues: { ':now': NOW_SECONDS },
     });
   });
 
@@ -98,6 +105,7 @@ describe('conversationEventsTable.listConversation', () => {
     expect(requests).toHaveLength(2);
     expect(requests[0]).toEqual({
       TableName: TABLE_NAME,
+      ConsistentRead: true,
       KeyConditionExpression: 'conversationId = :conversationId',
       ExpressionAttributeValues: { ':conversationId': CONVERSATION_ID },
     });

@@ -1,6 +1,10 @@
+import type { AppBusEnvelope } from '@genesys-events/core';
 import type { MiddlewareObj } from '@middy/core';
-import type { AppBusEnvelope } from '../model/analytics-event';
-import { logger } from './logger';
+
+/** The part of Powertools Logger that correlation needs. */
+export interface CorrelatingLogger {
+  setCorrelationId: (value: unknown) => void;
+}
 
 /**
  * Log lines of an invocation carry Genesys's `CorrelationId` when the event has one, else the EventBridge
@@ -8,10 +12,10 @@ import { logger } from './logger';
  *
  * @example
  * ```ts
- * middy(handler).use(injectLambdaContext(logger, { resetKeys: true })).use(correlateWithEvent());
+ * middy(handler).use(injectLambdaContext(logger, { resetKeys: true })).use(correlateWithEvent(logger));
  * ```
  */
-export const correlateWithEvent = (): MiddlewareObj<AppBusEnvelope & { id?: string }> => ({
+export const correlateWithEvent = (logger: CorrelatingLogger): MiddlewareObj<AppBusEnvelope & { id?: string }> => ({
   before: ({ event }) => {
     const detail = event.detail as { metadata?: { CorrelationId?: unknown } } | undefined;
     const correlationId = detail?.metadata?.CorrelationId;

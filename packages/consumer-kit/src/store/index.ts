@@ -1,0 +1,13 @@
+// The store part alone: no value of core (whose schemas bring zod), so the lightest bundles can use it.
+export { AWS_CLIENT_SETTINGS, documentClient, isConditionFailure } from '../aws/aws-clients';
+export { type Env, requiredSetting } from '../config/settings';
+export {
+  type ConversationItem,
+  type ConversationRead,
+  type ConversationTable,
+  type ConversationTableOptions,
+  conversationTable,
+  type StoreOutcome,
+  TOMBSTONE_KEY,
+} from './conversation-table';
+export { DEFAULT_RETENTION_DAYS, EXPIRES_AT, expiresAtFor, isExpired, readRetentionDays } from './retention';
