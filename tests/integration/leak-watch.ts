@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'nod
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEV_EVENTBRIDGE_API_KEYS, DEV_OPEN_MESSAGING_SECRETS, DEV_SECRETS } from './dev-secrets';
+import { personalDataIn } from './personal-data';
 
 // The leak watch: everything the local system logs during the integration run goes to one file, every
 // secret-like value the tests send (signatures, API keys, and the MACs the server would compute for the
@@ -10,6 +11,7 @@ import { DEV_EVENTBRIDGE_API_KEYS, DEV_OPEN_MESSAGING_SECRETS, DEV_SECRETS } fro
 const watchDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'integration');
 export const SYSTEM_LOG = join(watchDir, 'local-system.log');
 const SENT_SECRETS = join(watchDir, 'sent-secrets.txt');
+const SENT_PERSONAL_DATA = join(watchDir, 'sent-personal-data.txt');
 
 const SECRET_HEADERS = ['x-genesys-signature', 'x-genesys-webhook-signature', 'x-hub-signature-256', 'x-api-key'];
 const ALL_SECRETS = [
@@ -29,8 +31,14 @@ export const resetLeakWatch = (): void => {
 /** Appends what the local system printed. */
 export const recordSystemOutput = (chunk: string): void => appendFileSync(SYSTEM_LOG, chunk);
 
-/** Remembers the secret-like values of a request the tests send: header values and the MACs of its body. */
+/**
+ * Remembers the secret-like values of a request the tests send (header values and the MACs of its body)
+ * and the personal data in its body (numbers, names, message and transcript text).
+ */
 export const recordSentSecrets = (init: RequestInit): void => {
+  const personal = personalDataIn(init.body);
+  if (personal.length > 0)
+    appendFileSync(SENT_PERSONAL_DATA, personal.map((value) => `${JSON.stringify(value)}\n`).join(''));
   const values: string[] = [];
   const headers = new Headers(init.headers);
   for (const name of SECRET_HEADERS) {
@@ -56,13 +64,24 @@ export const recordSentSecrets = (init: RequestInit): void => {
 };
 
 /** Every watched value that appears in the local system's output, and how much was checked. */
-export const findLeaks = (): { leaks: string[]; watched: number; logBytes: number } => {
+export const findLeaks = (): { leaks: string[]; watched: number; personal: number; logBytes: number } => {
   const log = existsSync(SYSTEM_LOG) ? readFileSync(SYSTEM_LOG, 'utf8') : '';
   const sent = existsSync(SENT_SECRETS) ? readFileSync(SENT_SECRETS, 'utf8').split('\n') : [];
   const watched = new Set([...ALL_SECRETS, ...sent].filter((value) => value.length >= MIN_WATCHED_LENGTH));
-  const leaks = [...watched].filter((value) => log.includes(value));
-  return { leaks, watched: watched.size, logBytes: log.length };
+  const personal = new Set(sentPersonalData());
+  // Logs are JSON lines: a value shows there as it was sent, or escaped as a JSON string.
+  const inLog = (value: string) => log.includes(value) || log.includes(JSON.stringify(value).slice(1, -1));
+  const leaks = [...watched, ...personal].filter(inLog);
+  return { leaks, watched: watched.size, personal: personal.size, logBytes: log.length };
 };
+
+const sentPersonalData = (): string[] =>
+  existsSync(SENT_PERSONAL_DATA)
+    ? readFileSync(SENT_PERSONAL_DATA, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as string)
+    : [];
 
 const formWebhookFields = (body: string): string[] => {
   try {

@@ -16,7 +16,7 @@ function sourcePattern(orgIds) {
   return orgIds.map((orgId) => ({ prefix: `${SOURCE_PREFIX}/cloud/${orgId}/` }));
 }
 
-function partnerBusResources({ sourceName, orgIds, appBusArn }) {
+function partnerBusResources({ sourceName, orgIds, appBusArn, kmsKeyArn = '' }) {
   const condition = 'HasGenesysPartnerEventSource';
   const source = { Ref: 'GenesysPartnerEventSourceName' };
   return {
@@ -78,7 +78,12 @@ function partnerBusResources({ sourceName, orgIds, appBusArn }) {
       PartnerForwardDeadLetterQueue: {
         Type: 'AWS::SQS::Queue',
         Condition: condition,
-        Properties: { MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true },
+        // The stage's customer-managed key when it has one (condition of operations.yml), else SQS-managed.
+        Properties: {
+          MessageRetentionPeriod: 1209600,
+          KmsMasterKeyId: { 'Fn::If': ['UseCustomerManagedKey', kmsKeyArn, { Ref: 'AWS::NoValue' }] },
+          SqsManagedSseEnabled: { 'Fn::If': ['UseCustomerManagedKey', { Ref: 'AWS::NoValue' }, true] },
+        },
       },
       PartnerForwardDeadLetterQueuePolicy: {
         Type: 'AWS::SQS::QueuePolicy',
@@ -114,7 +119,8 @@ module.exports = async ({ resolveVariable }) => {
     .split(',')
     .map((orgId) => orgId.trim().toLowerCase())
     .filter((orgId) => orgId.length > 0);
-  return partnerBusResources({ sourceName, orgIds, appBusArn: { 'Fn::GetAtt': ['AppEventBus', 'Arn'] } });
+  const kmsKeyArn = String((await resolveVariable('param:kmsKeyArn')) ?? '');
+  return partnerBusResources({ sourceName, orgIds, appBusArn: { 'Fn::GetAtt': ['AppEventBus', 'Arn'] }, kmsKeyArn });
 };
 
 module.exports.partnerBusResources = partnerBusResources;
