@@ -18,6 +18,9 @@ const statementsOf = (role: Template['Resources'][string]): Statement[] =>
 const functionsOf = (template: Template) =>
   Object.entries(template.Resources).filter(([, resource]) => resource.Type === 'AWS::Lambda::Function');
 
+const resourcesOf = (template: Template, type: string) =>
+  Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
+
 const roleIdOf = (fn: Template['Resources'][string]): string | undefined =>
   ((fn.Properties?.Role as { 'Fn::GetAtt'?: [string, string] } | undefined)?.['Fn::GetAtt'] ?? [])[0];
 
@@ -103,5 +106,48 @@ describe.each(deployables())('the packaged prod template of $name', ({ dir }) =>
     const timeouts = functionsOf(template).map(([, fn]) => fn.Properties?.Timeout as number);
 
     expect(timeouts.every((timeout) => timeout > 0 && timeout < 10)).toBe(true);
+  });
+
+  it('keeps every item of every table for a bounded time: a TTL on each', () => {
+    const tables = resourcesOf(template, 'AWS::DynamoDB::Table');
+
+    expect(tables.length).toBeGreaterThan(0);
+    for (const [, table] of tables) {
+      expect(table.Properties?.TimeToLiveSpecification).toEqual({ AttributeName: expect.any(String), Enabled: true });
+    }
+  });
+
+  it('tells every function how many days to keep conversation data (the stage default, 90)', () => {
+    for (const [, fn] of functionsOf(template)) {
+      const variables = (fn.Properties?.Environment as { Variables?: Record<string, string> } | undefined)?.Variables;
+      expect(variables?.RETENTION_DAYS).toBe('90');
+    }
+  });
+
+  it('erases a conversation from every table that stores conversations', () => {
+    const stores = resourcesOf(template, 'AWS::DynamoDB::Table').filter(([, table]) =>
+      JSON.stringify(table.Properties?.KeySchema).includes('conversationId'),
+    );
+    const erasureRules = resourcesOf(template, 'AWS::Events::Rule').filter(([, rule]) =>
+      JSON.stringify(rule.Properties?.EventPattern).includes('conversation.erasure.requested'),
+    );
+
+    expect(erasureRules.length).toBe(stores.length);
+  });
+
+  it('encrypts tables, queues, topics and the app bus with the stage key when one is given', () => {
+    expect(template.Parameters?.KmsKeyArn).toMatchObject({ Type: 'String', Default: '' });
+    const keyed = (value: unknown) => JSON.stringify(value ?? null).includes('{"Ref":"KmsKeyArn"}');
+    const properties: [string, string][] = [
+      ['AWS::DynamoDB::Table', 'SSESpecification'],
+      ['AWS::SQS::Queue', 'KmsMasterKeyId'],
+      ['AWS::SNS::Topic', 'KmsMasterKeyId'],
+      ['AWS::Events::EventBus', 'KmsKeyIdentifier'],
+    ];
+    for (const [type, property] of properties) {
+      for (const [id, resource] of resourcesOf(template, type)) {
+        expect([id, keyed(resource.Properties?.[property])]).toEqual([id, true]);
+      }
+    }
   });
 });

@@ -16,7 +16,10 @@ function sourcePattern(orgIds) {
   return orgIds.map((orgId) => ({ prefix: `${SOURCE_PREFIX}/cloud/${orgId}/` }));
 }
 
-function partnerBusResources({ sourceName, orgIds, appBusArn, kmsKeyArn = '' }) {
+/** The stage's customer-managed key (KmsKeyArn of operations.yml) when it has one, else nothing. */
+const withStageKey = () => ({ 'Fn::If': ['UseCustomerManagedKey', { Ref: 'KmsKeyArn' }, { Ref: 'AWS::NoValue' }] });
+
+function partnerBusResources({ sourceName, orgIds, appBusArn }) {
   const condition = 'HasGenesysPartnerEventSource';
   const source = { Ref: 'GenesysPartnerEventSourceName' };
   return {
@@ -36,7 +39,7 @@ function partnerBusResources({ sourceName, orgIds, appBusArn, kmsKeyArn = '' }) 
       GenesysPartnerEventBus: {
         Type: 'AWS::Events::EventBus',
         Condition: condition,
-        Properties: { Name: source, EventSourceName: source },
+        Properties: { Name: source, EventSourceName: source, KmsKeyIdentifier: withStageKey() },
       },
       ForwardGenesysEventsRole: {
         Type: 'AWS::IAM::Role',
@@ -78,10 +81,10 @@ function partnerBusResources({ sourceName, orgIds, appBusArn, kmsKeyArn = '' }) 
       PartnerForwardDeadLetterQueue: {
         Type: 'AWS::SQS::Queue',
         Condition: condition,
-        // The stage's customer-managed key when it has one (condition of operations.yml), else SQS-managed.
+        // The stage's customer-managed key when it has one (KmsKeyArn of operations.yml), else SQS-managed.
         Properties: {
           MessageRetentionPeriod: 1209600,
-          KmsMasterKeyId: { 'Fn::If': ['UseCustomerManagedKey', kmsKeyArn, { Ref: 'AWS::NoValue' }] },
+          KmsMasterKeyId: withStageKey(),
           SqsManagedSseEnabled: { 'Fn::If': ['UseCustomerManagedKey', { Ref: 'AWS::NoValue' }, true] },
         },
       },
@@ -119,8 +122,7 @@ module.exports = async ({ resolveVariable }) => {
     .split(',')
     .map((orgId) => orgId.trim().toLowerCase())
     .filter((orgId) => orgId.length > 0);
-  const kmsKeyArn = String((await resolveVariable('param:kmsKeyArn')) ?? '');
-  return partnerBusResources({ sourceName, orgIds, appBusArn: { 'Fn::GetAtt': ['AppEventBus', 'Arn'] }, kmsKeyArn });
+  return partnerBusResources({ sourceName, orgIds, appBusArn: { 'Fn::GetAtt': ['AppEventBus', 'Arn'] } });
 };
 
 module.exports.partnerBusResources = partnerBusResources;
