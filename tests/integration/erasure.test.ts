@@ -5,7 +5,7 @@ import { deliver, isAccepted } from './fixtures/analytics-delivery';
 import { conversationDetail, transcription } from './fixtures/genesys-envelopes';
 import { type Answer, request, settle } from './http-client';
 import { SYSTEM_LOG } from './leak-watch';
-import { findMarkers, scanTable, TABLES } from './stores';
+import { findMarkers, scanTable, TABLE_PREFIX, TABLES } from './stores';
 
 /**
  * Erasure through the real local stack: a conversation with personal data in both stores, erased with
@@ -48,6 +48,29 @@ const logLines = (id: string, message: string): Record<string, unknown>[] =>
     .split('\n')
     .filter((line) => line.includes(id) && line.includes(message))
     .map((line) => JSON.parse(line.slice(line.indexOf('{'))) as Record<string, unknown>);
+
+const DAY_SECONDS = 86_400;
+const DEFAULT_RETENTION_DAYS = 90;
+
+describe('retention through the real local stack', () => {
+  it('gives every stored item of both stores its expiry, the stage retention after it was stored', async () => {
+    const conversation = personalConversation();
+    const sentAt = Date.now() / 1000;
+    expect((await deliver(conversation.events)).every(isAccepted)).toBe(true);
+    expect((await eventually(`/analytics/conversations/${conversation.conversationId}`, 200)).status).toBe(200);
+    expect((await eventually(`/conversations/${conversation.conversationId}`, 200)).status).toBe(200);
+
+    for (const table of [TABLES.conversationEvents, `${TABLE_PREFIX}analytics`]) {
+      const items = (await scanTable(table)).filter((item) => item.conversationId === conversation.conversationId);
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) {
+        const expiresAt = Number(item.expiresAt);
+        expect(expiresAt).toBeGreaterThanOrEqual(Math.floor(sentAt) + DEFAULT_RETENTION_DAYS * DAY_SECONDS);
+        expect(expiresAt).toBeLessThanOrEqual(Math.ceil(sentAt) + DEFAULT_RETENTION_DAYS * DAY_SECONDS + 120);
+      }
+    }
+  });
+});
 
 describe('erasure through the real local stack', () => {
   it(
