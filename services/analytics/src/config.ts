@@ -1,3 +1,5 @@
+import { type AccessTokenSettings, readAccessTokenSettings } from '@genesys-events/core/auth';
+
 /** analytics settings, read and validated once at cold start. */
 export interface AnalyticsConfig {
   /** DynamoDB table holding one item per unique event analytics consumed. */
@@ -31,6 +33,22 @@ export const readTableConfig = (env: Env): Pick<AnalyticsConfig, 'tableName'> =>
 export const readDeriverConfig = (env: Env): AnalyticsConfig => ({
   ...readTableConfig(env),
   appBusName: required(env, 'APP_BUS_NAME'),
+});
+
+/**
+ * Reads a query route's configuration: the table, and the OIDC issuer whose access tokens it takes
+ * (`OIDC_ISSUER_URL`, `OIDC_AUDIENCE`, optional `OIDC_SCOPE_PREFIX`); a missing value fails with its name.
+ *
+ * @example
+ * ```ts
+ * const { tableName, auth } = readQueryConfig(process.env);
+ * ```
+ */
+export const readQueryConfig = (
+  env: Env,
+): Pick<AnalyticsConfig, 'tableName'> & { readonly auth: AccessTokenSettings } => ({
+  ...readTableConfig(env),
+  auth: readAccessTokenSettings(env),
 });
 
 const required = (env: Env, name: string): string => {

@@ -1,4 +1,5 @@
 export { AccessTokenError, type AccessTokenFailureReason } from '../errors';
+export { type AccessTokenSettings, readAccessTokenSettings } from './access-token-settings';
 export { bearerToken } from './bearer-token';
 export { discoveryUrl, type IssuerKeysOptions, issuerKeys } from './issuer-keys';
 export { grantedScopes, isScopeToken } from './scopes';
