@@ -1,13 +1,11 @@
 import type { MiddlewareObj } from '@middy/core';
 import { createError } from '@middy/util';
 import {
-  AccessTokenError,
   GenesysEventsError,
   MalformedPayloadError,
   SignatureVerificationError,
   SourceNotAllowedError,
 } from '../errors';
-import { accessTokenHttpError } from './access-token-http-error';
 import type { WarnLogger } from './http-event';
 import { jsonErrorBody } from './json-error';
 
@@ -19,8 +17,7 @@ export interface MapDomainErrorsOptions {
 
 /**
  * Turns core's domain errors into HTTP errors for `@middy/http-error-handler`: a signature or API key
- * failure is 401, a source the route does not take is 403, a malformed payload is 400, an access token
- * error is 401, 403 or 503 as `requireAccessToken` answers it. The precise reason and its safe details are logged; the answer stays generic
+ * failure is 401, a source the route does not take is 403, a malformed payload is 400. The precise reason and its safe details are logged; the answer stays generic
  * so it never helps an attacker. Register it after `httpErrorHandler` (middy runs `onError` in reverse).
  *
  * @example
@@ -32,11 +29,6 @@ export const mapDomainErrors = ({ logger }: MapDomainErrorsOptions): MiddlewareO
   const mapDomainErrorsOnError = (request: { error: unknown }) => {
     const { error } = request;
     if (!(error instanceof GenesysEventsError)) return;
-    if (error instanceof AccessTokenError) {
-      logger.warn('request refused: access token not accepted', { reason: error.reason, ...error.details });
-      request.error = accessTokenHttpError(error);
-      return;
-    }
     if (error instanceof SignatureVerificationError) {
       logger.warn('webhook rejected: signature not verified', { reason: error.reason, ...error.details });
       request.error = createError(401, jsonErrorBody('unauthorized', 'signature verification failed'), {

@@ -14,7 +14,6 @@ import {
   testKey,
   unsignedToken,
 } from '../auth/fixtures/tokens';
-import { AccessTokenError } from '../errors';
 import {
   type HttpResponse,
   httpApiEvent,
@@ -23,7 +22,6 @@ import {
   recordingLogger,
 } from './fixtures/pipeline';
 import type { WebhookHttpEvent } from './http-event';
-import { mapDomainErrors } from './map-domain-errors';
 import { requireAccessToken } from './require-access-token';
 
 let key: TestKey;
@@ -172,22 +170,5 @@ describe('requireAccessToken', () => {
 
     expect(() => requireAccessToken({ issuer: '', audience: AUDIENCE, scope: 's', logger })).toThrow('issuer');
     expect(() => requireAccessToken({ issuer: ISSUER, audience: [], scope: 's', logger })).toThrow('audience');
-  });
-});
-
-describe('mapDomainErrors with an AccessTokenError', () => {
-  it('answers it as requireAccessToken does', async () => {
-    const logger = recordingLogger();
-    const handler = middy(async (): Promise<HttpResponse> => {
-      throw new AccessTokenError('insufficient_scope', 'no scope', { requiredScope: 'conversations:erase' });
-    })
-      .use(httpErrorResponder())
-      .use(mapDomainErrors({ logger }));
-
-    const response = await handler(httpApiEvent({ method: 'DELETE' }), lambdaContext);
-
-    expect(response.statusCode).toBe(403);
-    expect(response.headers['WWW-Authenticate']).toContain('scope="conversations:erase"');
-    expect(logger.warnings[0]?.extra[0]?.reason).toBe('insufficient_scope');
   });
 });
