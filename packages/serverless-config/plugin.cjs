@@ -1,11 +1,12 @@
 'use strict';
 // The project's serverless plugin, listed in every serverless.yml as "@genesys-events/serverless-config":
-// it builds the stack's Powertools layer before the framework zips it, and keeps the packaged template
-// least-privileged.
+// it builds the stack's Powertools layer before the framework zips it, keeps the packaged template
+// least-privileged and every non-webhook route behind an authorizer.
 
 const { resolve } = require('node:path');
 const LeastPrivilegePlugin = require('./least-privilege.cjs');
 const { buildPowertoolsLayer } = require('./powertools-layer.cjs');
+const RouteAuthorizersPlugin = require('./route-authorizers.cjs');
 
 /** The layer powertools-layer.yml defines under this name in every serverless.yml. */
 const POWERTOOLS_LAYER = 'powertools';
@@ -14,11 +15,16 @@ class GenesysEventsPlugin {
   constructor(serverless) {
     this.serverless = serverless;
     this.leastPrivilege = new LeastPrivilegePlugin(serverless);
+    this.routeAuthorizers = new RouteAuthorizersPlugin(serverless);
     this.hooks = {
       // Layers are zipped in package:createDeploymentArtifacts, from the path the layer names.
       'before:package:createDeploymentArtifacts': () => this.buildLayer(),
       'before:package:compileLayers': () => this.packageWithoutCredentials(),
-      ...this.leastPrivilege.hooks,
+      'before:package:finalize': () => {
+        this.leastPrivilege.check();
+        this.routeAuthorizers.check();
+      },
+      'before:deploy:deploy': () => this.routeAuthorizers.checkIssuers(),
     };
   }
 

@@ -22,9 +22,13 @@ export const FAULT_PORTS = {
   dynamodb: port('FAULT_DYNAMODB_PORT', 4667),
   eventBridgeProxy: port('FAULT_EVENTBRIDGE_PROXY_PORT', 4520),
   dynamodbProxy: port('FAULT_DYNAMODB_PROXY_PORT', 4677),
+  oidc: port('FAULT_OIDC_PORT', 4550),
 } as const;
 
 export const faultBaseUrl = `http://127.0.0.1:${FAULT_PORTS.http}`;
+
+/** The local OIDC issuer the fault system starts (keys in its private service folder) and trusts. */
+export const faultIssuer = `http://127.0.0.1:${FAULT_PORTS.oidc}`;
 
 /** Everything the fault system prints, for a look after a failed run. */
 export const FAULT_SYSTEM_LOG = join(repositoryRoot, 'node_modules', '.cache', 'faults', 'local-system.log');
@@ -100,6 +104,8 @@ export const startFaultSystem = async (extraEnv: Record<string, string>): Promis
         LOCAL_DYNAMODB_PORT: String(FAULT_PORTS.dynamodb),
         AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${FAULT_PORTS.eventBridgeProxy}`,
         AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${FAULT_PORTS.dynamodbProxy}`,
+        LOCAL_OIDC_PORT: String(FAULT_PORTS.oidc),
+        OIDC_ISSUER_URL: faultIssuer,
         ...extraEnv,
       },
     },

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
-import { FAULT_PORTS, faultBaseUrl } from './fault-system';
+import { FAULT_PORTS, faultBaseUrl, faultIssuer } from './fault-system';
 import { withConcurrency } from './genesys-sender';
 
 /** The conversation events table of the local system (stage `dev`). */
@@ -27,10 +27,29 @@ export interface DeadLetter {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** `GET /conversations/{id}`: its events, or `undefined` for a 404 or any failed read. */
+let readerToken: Promise<string> | undefined;
+
+/** A `conversations:read` token from the fault system's local issuer, got once. */
+const authorization = async (): Promise<string> => {
+  readerToken ??= fetch(`${faultIssuer}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials&scope=conversations%3Aread',
+  })
+    .then((response) => response.json() as Promise<{ access_token: string }>)
+    .then((body) => body.access_token)
+    .catch((error: unknown) => {
+      readerToken = undefined;
+      throw error;
+    });
+  return `Bearer ${await readerToken}`;
+};
+
+/** `GET /conversations/{id}` with a token: its events, or `undefined` for a 404 or any failed read. */
 export const readConversation = async (conversationId: string): Promise<ServedEvent[] | undefined> => {
   try {
     const response = await fetch(`${faultBaseUrl}/conversations/${conversationId}`, {
+      headers: { authorization: await authorization() },
       signal: AbortSignal.timeout(15_000),
     });
     const answer = (await response.json()) as { events?: ServedEvent[] };

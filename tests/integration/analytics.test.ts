@@ -14,7 +14,7 @@ import {
   T0,
   TRANSCRIBED_LINES,
 } from './fixtures/analytics-stream';
-import { type Answer, request, settle } from './http-client';
+import { type Answer, read, settle } from './http-client';
 
 /**
  * Analytics through the real local stack: a stream of conversations over the three Genesys transports, a
@@ -27,10 +27,10 @@ const TEST_TIMEOUT_MS = 90_000;
 /** Polls a GET until its answer satisfies `done`, or the time is up; answers the last answer either way. */
 const eventually = async (path: string, done: (answer: Answer) => boolean): Promise<Answer> => {
   const deadline = Date.now() + POLL_TIMEOUT_MS;
-  let answer = await request(path);
+  let answer = await read(path);
   while (!done(answer) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    answer = await request(path);
+    answer = await read(path);
   }
   return answer;
 };
@@ -116,17 +116,17 @@ describe('analytics through the real local stack', () => {
       await eventually(analyticsPath(CONVERSATIONS.transcribed), (answer) => answer.json.sentiment != null);
       await settle(3000);
 
-      expect((await request(summaryPath(WINDOW))).json).toEqual(expectedSummary);
-      expect((await request(analyticsPath(CONVERSATIONS.transcribed))).json).toEqual(expectedTranscribed);
+      expect((await read(summaryPath(WINDOW))).json).toEqual(expectedSummary);
+      expect((await read(analyticsPath(CONVERSATIONS.transcribed))).json).toEqual(expectedTranscribed);
       for (const expected of Object.values(expectedAnalytics)) {
-        expect((await request(analyticsPath(expected.conversationId))).json).toEqual(expected);
+        expect((await read(analyticsPath(expected.conversationId))).json).toEqual(expected);
       }
     },
     TEST_TIMEOUT_MS,
   );
 
   it('answers 404 for a conversation analytics knows nothing of', async () => {
-    const answer = await request(analyticsPath(randomUUID()));
+    const answer = await read(analyticsPath(randomUUID()));
 
     expect(answer.status).toBe(404);
     expect(answer.json).toMatchObject({ error: 'not_found' });
@@ -139,7 +139,7 @@ describe('analytics through the real local stack', () => {
     ['from equal to to', { from: WINDOW.from, to: WINDOW.from }],
     ['from after to', { from: WINDOW.to, to: WINDOW.from }],
   ])('answers the summary with 400 JSON for %s', async (_, query) => {
-    const answer = await request(summaryPath(query));
+    const answer = await read(summaryPath(query));
 
     expect(answer.status).toBe(400);
     expect(answer.json).toMatchObject({ error: 'bad_request', message: expect.any(String) });

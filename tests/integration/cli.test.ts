@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { signSeedHeader } from '@genesys-events/core';
 import { describe, expect, it } from '@jest/globals';
 import { conversationDetail } from './fixtures/genesys-envelopes';
-import { request, seedConversationEvent, settle, waitForConversation } from './http-client';
-import { baseUrl, DEV_OPEN_MESSAGING_SECRETS, DEV_SECRETS } from './local-system';
+import { read, request, seedConversationEvent, settle, waitForConversation } from './http-client';
+import { recordSentToken } from './leak-watch';
+import { baseUrl, DEV_OPEN_MESSAGING_SECRETS, DEV_SECRETS, TEST_OIDC } from './local-system';
+import { bearer } from './tokens';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'packages', 'cli', 'bin', 'genesys-events.mjs');
 const workDir = mkdtempSync(join(tmpdir(), 'genesys-events-cli-it-'));
@@ -19,13 +21,17 @@ interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the real CLI as a child process against the test system. */
-const cli = (...args: string[]): Promise<CliRun> =>
+/** Runs the real CLI as a child process, with the test system's issuer as OIDC_ISSUER_URL. */
+const cliRun = (args: string[]): Promise<CliRun> =>
   new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args, '--url', baseUrl], { cwd: workDir }, (error, stdout, stderr) => {
+    const env = { ...process.env, OIDC_ISSUER_URL: TEST_OIDC.issuer };
+    execFile(process.execPath, [bin, ...args], { cwd: workDir, env }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
+
+/** Runs the real CLI against the test system. */
+const cli = (...args: string[]): Promise<CliRun> => cliRun([...args, '--url', baseUrl]);
 
 const lastJsonLine = (text: string): Record<string, unknown> =>
   JSON.parse(text.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
@@ -34,7 +40,7 @@ const timelineOf = async (conversationId: string, events: number) => {
   await waitForConversation(conversationId, events, 20_000);
   // Anything still on its way would show up as an extra event.
   await settle();
-  return (await request(`/conversations/${conversationId}`)).json.events as { topic: string }[];
+  return (await read(`/conversations/${conversationId}`)).json.events as { topic: string }[];
 };
 
 describe('genesys-events CLI through the real local stack', () => {
@@ -84,11 +90,32 @@ describe('genesys-events CLI through the real local stack', () => {
     await Promise.all(conversations.map((conversationId) => waitForConversation(conversationId, 10, 30_000)));
     await settle();
     for (const conversationId of conversations) {
-      const timeline = (await request(`/conversations/${conversationId}`)).json.events as { topic: string }[];
+      const timeline = (await read(`/conversations/${conversationId}`)).json.events as { topic: string }[];
       expect(new Set(timeline.map((event) => event.topic)).size).toBe(10);
       expect(timeline).toHaveLength(10);
     }
   }, 180_000);
+
+  it('token prints a token of the local issuer, alone on the last line, that reads a conversation', async () => {
+    const conversationId = randomUUID();
+    await cli('trigger', 'customer.end', '--set', `conversationId=${conversationId}`);
+    await waitForConversation(conversationId);
+
+    const run = await cliRun(['token', '--scope', 'conversations:read', '--ttl', '300']);
+    const token = run.stdout.trim().split('\n').at(-1) ?? '';
+    recordSentToken(token);
+
+    expect(run.code).toBe(0);
+    expect(token.split('.')).toHaveLength(3);
+    expect((await request(`/conversations/${conversationId}`, { headers: bearer(token) })).status).toBe(200);
+    expect(
+      (
+        await request(`/analytics/summary?from=2091-01-01T00:00:00Z&to=2091-01-02T00:00:00Z`, {
+          headers: bearer(token),
+        })
+      ).status,
+    ).toBe(403);
+  });
 
   it('doctor names a hex digest sent where Open Messaging expects base64', async () => {
     const body = JSON.stringify({
@@ -125,7 +152,11 @@ describe('genesys-events CLI through the real local stack', () => {
       level: 'problem',
       message: expect.stringContaining('(secret_with_whitespace;'),
     });
-    expect(findings.find((item) => item.check === 'reachability')?.level).toBe('ok');
+    expect(findings.find((item) => item.check === 'issuer')?.level).toBe('ok');
+    expect(findings.find((item) => item.check === 'reachability')).toMatchObject({
+      level: 'ok',
+      message: expect.stringContaining('(HTTP 404)'),
+    });
     const answer = await request('/webhooks/genesys', { method: 'POST', headers: signed.headers, body: signed.body });
     expect(answer.status).toBe(401);
   });

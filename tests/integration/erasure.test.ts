@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { deliver, isAccepted } from './fixtures/analytics-delivery';
 import { conversationDetail, transcription } from './fixtures/genesys-envelopes';
-import { type Answer, request, settle } from './http-client';
+import { type Answer, read, request, settle } from './http-client';
 import { SYSTEM_LOG } from './leak-watch';
 import { findMarkers, scanTable, TABLE_PREFIX, TABLES } from './stores';
+import { accessToken, bearer } from './tokens';
 
 /**
  * Erasure through the real local stack: a conversation with personal data in both stores, erased with
@@ -17,10 +18,10 @@ const POLL_TIMEOUT_MS = 30_000;
 
 const eventually = async (path: string, status: number): Promise<Answer> => {
   const deadline = Date.now() + POLL_TIMEOUT_MS;
-  let answer = await request(path);
+  let answer = await read(path);
   while (answer.status !== status && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    answer = await request(path);
+    answer = await read(path);
   }
   return answer;
 };
@@ -43,6 +44,13 @@ const personalConversation = () => {
 };
 
 /** The local system's JSON log lines that mention `id` and say `message`. */
+/** Asks for the conversation's erasure with a token of the erasure scope. */
+const erase = async (conversationId: string): Promise<Answer> =>
+  request(`/conversations/${conversationId}`, {
+    method: 'DELETE',
+    headers: bearer(await accessToken('conversations:erase')),
+  });
+
 const logLines = (id: string, message: string): Record<string, unknown>[] =>
   readFileSync(SYSTEM_LOG, 'utf8')
     .split('\n')
@@ -82,7 +90,7 @@ describe('erasure through the real local stack', () => {
       expect((await eventually(`/conversations/${conversationId}`, 200)).status).toBe(200);
       expect((await eventually(`/analytics/conversations/${conversationId}`, 200)).status).toBe(200);
 
-      const answer = await request(`/conversations/${conversationId}`, { method: 'DELETE' });
+      const answer = await erase(conversationId);
 
       expect(answer.status).toBe(202);
       expect(answer.json).toEqual({ status: 'erasure_requested', conversationId, requestId: expect.any(String) });
@@ -98,8 +106,8 @@ describe('erasure through the real local stack', () => {
       expect(late.every(isAccepted)).toBe(true);
       await settle(3000);
 
-      expect((await request(`/conversations/${conversationId}`)).status).toBe(404);
-      expect((await request(`/analytics/conversations/${conversationId}`)).status).toBe(404);
+      expect((await read(`/conversations/${conversationId}`)).status).toBe(404);
+      expect((await read(`/analytics/conversations/${conversationId}`)).status).toBe(404);
       const refused = logLines(conversationId, 'event consumed').filter(
         (line) => line.outcome === 'erased' || line.stored === 'erased',
       );
@@ -116,15 +124,29 @@ describe('erasure through the real local stack', () => {
   it('answers 202 again to a repeated request, and to a conversation it never saw', async () => {
     const conversationId = randomUUID();
 
-    const first = await request(`/conversations/${conversationId}`, { method: 'DELETE' });
-    const again = await request(`/conversations/${conversationId}`, { method: 'DELETE' });
+    const first = await erase(conversationId);
+    const again = await erase(conversationId);
 
     expect([first.status, again.status]).toEqual([202, 202]);
     expect(first.json.requestId).not.toEqual(again.json.requestId);
   });
 
+  it('answers 401 without a token and 403 to a reader, and erases nothing', async () => {
+    const conversation = personalConversation();
+    expect((await deliver(conversation.events)).every(isAccepted)).toBe(true);
+    expect((await eventually(`/conversations/${conversation.conversationId}`, 200)).status).toBe(200);
+    const path = `/conversations/${conversation.conversationId}`;
+
+    const anonymous = await request(path, { method: 'DELETE' });
+    const reader = await request(path, { method: 'DELETE', headers: bearer(await accessToken()) });
+
+    expect([anonymous.status, reader.status]).toEqual([401, 403]);
+    await settle(1500);
+    expect((await read(path)).status).toBe(200);
+  });
+
   it('answers 400 to a conversation id over 256 characters', async () => {
-    const answer = await request(`/conversations/${'x'.repeat(300)}`, { method: 'DELETE' });
+    const answer = await erase('x'.repeat(300));
 
     expect(answer.status).toBe(400);
     expect(answer.json).toMatchObject({ error: 'bad_request' });

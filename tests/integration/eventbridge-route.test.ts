@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { audit, conversationDetail, envelope, flowOutcome, transcription } from './fixtures/genesys-envelopes';
-import { request, settle, waitForConversation } from './http-client';
+import { read, request, settle, waitForConversation } from './http-client';
 import { DEV_EVENTBRIDGE_API_KEYS } from './local-system';
 
 const post = (body: unknown, headers: Record<string, string> = { 'x-api-key': DEV_EVENTBRIDGE_API_KEYS.current }) =>
@@ -66,7 +66,7 @@ describe('POST /webhooks/eventbridge (EventBridge API destination) through the r
     await waitForConversation(conversationId);
     await settle();
 
-    expect((await request(`/conversations/${conversationId}`)).json.events).toHaveLength(1);
+    expect((await read(`/conversations/${conversationId}`)).json.events).toHaveLength(1);
   });
 
   it('accepts the previous API key while it is still in the list, in a header of any case', async () => {
@@ -89,7 +89,7 @@ describe('POST /webhooks/eventbridge (EventBridge API destination) through the r
 
     expect(answer.status).toBe(401);
     expect(answer.text).not.toContain(DEV_EVENTBRIDGE_API_KEYS.current);
-    expect((await request(`/conversations/${conversationId}`)).status).toBe(404);
+    expect((await read(`/conversations/${conversationId}`)).status).toBe(404);
   });
 
   it.each([
@@ -114,6 +114,6 @@ describe('POST /webhooks/eventbridge (EventBridge API destination) through the r
     await settle();
 
     expect(answer.status).toBe(403);
-    expect((await request(`/conversations/${conversationId}`)).status).toBe(404);
+    expect((await read(`/conversations/${conversationId}`)).status).toBe(404);
   });
 });

@@ -21,6 +21,7 @@ import {
 import { request, waitForConversation } from './http-client';
 import { baseUrl } from './local-system';
 import { findMarkers, waitForStoresToSettle } from './stores';
+import { prepareReaderToken } from './tokens';
 
 /**
  * Hostile input on every route of the real local system. Each case sends one malformed or hostile request
@@ -180,7 +181,10 @@ const warmUp = async (): Promise<void> => {
 };
 
 describe('hostile input through the real local stack', () => {
-  beforeAll(warmUp, 90_000);
+  beforeAll(async () => {
+    await prepareReaderToken();
+    await warmUp();
+  }, 90_000);
 
   it.each(rows(expectedCases))('%s', async (title, hostileCase) => {
     await runCase(title, hostileCase);

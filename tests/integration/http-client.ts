@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { recordSentSecrets } from './leak-watch';
 import { baseUrl } from './local-system';
+import { accessToken, bearer, READ_SCOPES } from './tokens';
 
 /** An answer as the tests look at it. */
 export interface Answer {
@@ -23,6 +24,10 @@ export const request = async (path: string, init: RequestInit = {}): Promise<Ans
   return { status: response.status, json, text };
 };
 
+/** GETs a read route with a bearer token from the local issuer (every read scope unless told). */
+export const read = async (path: string, scope: string = READ_SCOPES): Promise<Answer> =>
+  request(path, { headers: bearer(await accessToken(scope)) });
+
 /** Polls GET /conversations/{id} until it answers 200 with at least `minEvents` events. */
 export const waitForConversation = async (
   conversationId: string,
@@ -32,7 +37,7 @@ export const waitForConversation = async (
   const deadline = Date.now() + timeoutMs;
   let last: Answer = { status: 0, json: {}, text: '' };
   while (Date.now() < deadline) {
-    last = await request(`/conversations/${conversationId}`);
+    last = await read(`/conversations/${conversationId}`);
     const events = last.json.events;
     if (last.status === 200 && Array.isArray(events) && events.length >= minEvents) return last;
     await new Promise((resolve) => setTimeout(resolve, 200));

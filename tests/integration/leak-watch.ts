@@ -6,14 +6,20 @@ import { DEV_EVENTBRIDGE_API_KEYS, DEV_OPEN_MESSAGING_SECRETS, DEV_SECRETS } fro
 import { personalDataIn } from './personal-data';
 
 // The leak watch: everything the local system logs during the integration run goes to one file, every
-// secret-like value the tests send (signatures, API keys, and the MACs the server would compute for the
-// bodies) goes to another, and the teardown checks that none of the second appears in the first.
+// secret-like value the tests send (signatures, API keys, bearer tokens, and the MACs the server would
+// compute for the bodies) goes to another, and the teardown checks that none of the second appears in the first.
 const watchDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'integration');
 export const SYSTEM_LOG = join(watchDir, 'local-system.log');
 const SENT_SECRETS = join(watchDir, 'sent-secrets.txt');
 const SENT_PERSONAL_DATA = join(watchDir, 'sent-personal-data.txt');
 
-const SECRET_HEADERS = ['x-genesys-signature', 'x-genesys-webhook-signature', 'x-hub-signature-256', 'x-api-key'];
+const SECRET_HEADERS = [
+  'x-genesys-signature',
+  'x-genesys-webhook-signature',
+  'x-hub-signature-256',
+  'x-api-key',
+  'authorization',
+];
 const ALL_SECRETS = [
   ...Object.values(DEV_SECRETS),
   ...Object.values(DEV_OPEN_MESSAGING_SECRETS),
@@ -43,7 +49,7 @@ export const recordSentSecrets = (init: RequestInit): void => {
   const headers = new Headers(init.headers);
   for (const name of SECRET_HEADERS) {
     const value = headers.get(name);
-    if (value) values.push(value, value.replace(/^sha256=/, ''));
+    if (value) values.push(value, value.replace(/^(sha256=|bearer +)/i, ''), ...tokenSignatures(value));
   }
   if (typeof init.body === 'string') {
     const signed = [init.body, ...formWebhookFields(init.body)];
@@ -61,6 +67,16 @@ export const recordSentSecrets = (init: RequestInit): void => {
       .map((value) => `${value}\n`)
       .join(''),
   );
+};
+
+/** Remembers a bearer token the tests obtained (from the issuer's token endpoint), sent or not. */
+export const recordSentToken = (token: string): void =>
+  recordSentSecrets({ headers: { authorization: `Bearer ${token}` } });
+
+/** The signature segment of a JWT-looking credential: a log must not carry it either. */
+const tokenSignatures = (value: string): string[] => {
+  const parts = value.replace(/^bearer +/i, '').split('.');
+  return parts.length === 3 && parts[2] ? [parts[2]] : [];
 };
 
 /** Every watched value that appears in the local system's output, and how much was checked. */

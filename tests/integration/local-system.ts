@@ -15,10 +15,21 @@ export const TEST_PORTS = {
   eventBridge: 4310 + offset,
   eventBridgePubSub: 4311 + offset,
   dynamodb: 4367 + offset,
+  oidc: 4350 + offset,
 } as const;
 
 /** Where the test system answers HTTP. */
 export const baseUrl = `http://127.0.0.1:${TEST_PORTS.http}`;
+
+/**
+ * The local OIDC issuer the test system starts and trusts: its URL, the audience it mints for, and the
+ * directory of its signing key (fresh for each run, beside the leak watch's files).
+ */
+export const TEST_OIDC = {
+  issuer: `http://127.0.0.1:${TEST_PORTS.oidc}`,
+  audience: 'genesys-events',
+  dir: join(repositoryRoot, 'node_modules', '.cache', 'integration', 'oidc'),
+} as const;
 
 // The dev secrets live in their own module so the leak watch can read them without a cycle.
 export { DEV_EVENTBRIDGE_API_KEYS, DEV_OPEN_MESSAGING_SECRETS, DEV_SECRETS } from './dev-secrets';
@@ -46,6 +57,10 @@ export const startLocalSystem = async (): Promise<ChildProcess> => {
         LOCAL_DYNAMODB_PORT: String(TEST_PORTS.dynamodb),
         AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${TEST_PORTS.eventBridge}`,
         AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${TEST_PORTS.dynamodb}`,
+        LOCAL_OIDC_PORT: String(TEST_PORTS.oidc),
+        LOCAL_OIDC_DIR: TEST_OIDC.dir,
+        OIDC_ISSUER_URL: TEST_OIDC.issuer,
+        OIDC_AUDIENCE: TEST_OIDC.audience,
       },
     },
   );
@@ -80,9 +95,9 @@ const waitUntilServing = async (child: ChildProcess): Promise<void> => {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`serverless offline exited with ${child.exitCode}`);
     try {
-      // Any HTTP answer means the server is up; an unknown conversation is a cheap 404.
+      // The read route answers (401 without a token: it verifies tokens itself) once the server is up.
       const response = await fetch(`${baseUrl}/conversations/readiness-probe`);
-      if (response.status === 404) return;
+      if (response.status === 401 || response.status === 404) return;
     } catch {
       // not listening yet
     }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hexSignature, openMessagingSignature, signOpenMessaging } from '@genesys-events/core';
 import { describe, expect, it } from '@jest/globals';
 import { openMessage } from './fixtures/genesys-envelopes';
-import { request, settle, waitForConversation } from './http-client';
+import { read, request, settle, waitForConversation } from './http-client';
 import { DEV_OPEN_MESSAGING_SECRETS } from './local-system';
 
 const post = (body: string, signature?: string) =>
@@ -51,7 +51,7 @@ describe('POST /webhooks/open-messaging through the real local stack', () => {
 
     expect(first.json.status).toBe('accepted');
     expect(retry.json).toMatchObject({ status: 'duplicate', eventId: first.json.eventId });
-    expect((await request(`/conversations/${conversationId}`)).json.events).toHaveLength(1);
+    expect((await read(`/conversations/${conversationId}`)).json.events).toHaveLength(1);
   });
 
   it.each([
@@ -72,6 +72,6 @@ describe('POST /webhooks/open-messaging through the real local stack', () => {
     await settle();
 
     expect(answer.status).toBe(401);
-    expect((await request(`/conversations/${conversationId}`)).status).toBe(404);
+    expect((await read(`/conversations/${conversationId}`)).status).toBe(404);
   });
 });

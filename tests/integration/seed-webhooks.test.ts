@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hexSignature, signSeedForm, signSeedHeader } from '@genesys-events/core';
 import { describe, expect, it } from '@jest/globals';
-import { request, seedConversationEvent, settle, waitForConversation } from './http-client';
+import { read, request, seedConversationEvent, settle, waitForConversation } from './http-client';
 import { DEV_SECRETS } from './local-system';
 
 const WEBHOOK_PATH = '/webhooks/genesys';
@@ -83,7 +83,7 @@ describe('POST /webhooks/genesys through the real local stack', () => {
     expect(answer.status).toBe(401);
     expect(answer.json).toEqual({ error: 'unauthorized', message: 'signature verification failed' });
     expect(answer.text).not.toContain(forged.headers['x-genesys-signature'] as string);
-    expect((await request(`/conversations/${event.conversation.id}`)).status).toBe(404);
+    expect((await read(`/conversations/${event.conversation.id}`)).status).toBe(404);
   });
 
   it('answers a redelivery with the same X-Genesys-Delivery-Id as a duplicate and stores the event once', async () => {
@@ -98,7 +98,7 @@ describe('POST /webhooks/genesys through the real local stack', () => {
     const second = await post(signed);
     const conversation = await waitForConversation(event.conversation.id);
     await settle();
-    const after = await request(`/conversations/${event.conversation.id}`);
+    const after = await read(`/conversations/${event.conversation.id}`);
 
     expect(first.json).toMatchObject({ status: 'accepted' });
     expect(second.status).toBe(200);
@@ -116,7 +116,7 @@ describe('POST /webhooks/genesys through the real local stack', () => {
     await waitForConversation(event.conversation.id);
     await settle();
 
-    expect((await request(`/conversations/${event.conversation.id}`)).json.events).toHaveLength(1);
+    expect((await read(`/conversations/${event.conversation.id}`)).json.events).toHaveLength(1);
   });
 
   it.each([
@@ -151,6 +151,6 @@ describe('POST /webhooks/genesys through the real local stack', () => {
   });
 
   it('answers 404 for a conversation nobody has sent', async () => {
-    expect((await request(`/conversations/${randomUUID()}`)).status).toBe(404);
+    expect((await read(`/conversations/${randomUUID()}`)).status).toBe(404);
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { deployables, installedVersion, packagedTemplate, type Template } from './packaged-templates';
+import { expectRoutesAuthorised } from './route-authorization';
 
 interface Statement {
   Effect: string;
@@ -100,6 +101,10 @@ describe.each(deployables())('the packaged prod template of $name', ({ dir }) =>
       ThrottlingBurstLimit: expect.any(Number),
       ThrottlingRateLimit: expect.any(Number),
     });
+  });
+
+  it('puts every route but the webhooks behind the JWT authorizer with the scope the route requires', () => {
+    expectRoutesAuthorised(template);
   });
 
   it('answers within Genesys 10 s: every function times out before', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { runCli } from './test-support/memory-io';
 
-const COMMANDS = ['sign', 'send', 'trigger', 'replay', 'doctor', 'redrive'];
+const COMMANDS = ['sign', 'send', 'trigger', 'replay', 'doctor', 'redrive', 'token'];
 
 describe('argument handling', () => {
   it.each(COMMANDS)('prints help for %s and exits 0', async (command) => {

@@ -7,6 +7,7 @@ import { registerRedrive } from './commands/redrive';
 import { registerReplay } from './commands/replay';
 import { registerSend } from './commands/send';
 import { registerSign } from './commands/sign';
+import { registerToken } from './commands/token';
 import { registerTrigger } from './commands/trigger';
 import { NoAnswerError } from './http/post';
 
@@ -21,13 +22,15 @@ import { NoAnswerError } from './http/post';
  */
 export const buildProgram = (io: CliIo): Command => {
   const program = new Command('genesys-events')
-    .description('Sign, send, trigger, replay, diagnose and redrive Genesys Cloud events for genesys-events.')
+    .description(
+      'Sign, send, trigger, replay, diagnose and redrive Genesys Cloud events for genesys-events; get access tokens.',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showSuggestionAfterError()
     .addHelpText(
       'after',
-      '\nSecrets come from GENESYS_WEBHOOK_SECRETS, OPEN_MESSAGING_SECRETS, EVENTBRIDGE_API_KEYS and\nEVENTBRIDGE_API_KEY_HEADER, else from .env.dev; the first entry of a list signs. --url defaults to\nhttp://127.0.0.1:3000 (npm run dev).',
+      '\nSecrets come from GENESYS_WEBHOOK_SECRETS, OPEN_MESSAGING_SECRETS, EVENTBRIDGE_API_KEYS and\nEVENTBRIDGE_API_KEY_HEADER, else from .env.dev; the first entry of a list signs. --url defaults to\nhttp://127.0.0.1:3000 (npm run dev); access tokens come from OIDC_ISSUER_URL (the local issuer).',
     );
   // Subcommands made with program.command() inherit exitOverride and the output settings above.
   for (const register of [
@@ -37,6 +40,7 @@ export const buildProgram = (io: CliIo): Command => {
     registerReplay,
     registerDoctor,
     registerRedrive,
+    registerToken,
   ]) {
     register(program, io);
   }

@@ -86,3 +86,45 @@ export class MalformedPayloadError extends GenesysEventsError {
 export class SourceNotAllowedError extends GenesysEventsError {
   declare readonly reason: 'source_not_allowed';
 }
+
+/** Why a bearer access token was refused. Never carries the token or any part of it. */
+export type AccessTokenFailureReason =
+  | 'missing_token'
+  | 'malformed_token'
+  | 'algorithm_not_allowed'
+  | 'unknown_key'
+  | 'bad_signature'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'wrong_issuer'
+  | 'wrong_audience'
+  | 'invalid_claim'
+  | 'insufficient_scope'
+  | 'issuer_unavailable';
+
+/**
+ * A bearer access token is missing, not a well-formed JWT, not signed by the issuer with an allowed
+ * algorithm, outside its validity window, meant for another issuer or audience (answered 401), or lacks
+ * the route's scope (`insufficient_scope`, answered 403). `issuer_unavailable`: the issuer's keys could not
+ * be fetched, so nothing could be verified (answered 503).
+ *
+ * @example
+ * ```ts
+ * throw new AccessTokenError('expired', 'the token expired', { expiredSecondsAgo: 42 });
+ * ```
+ */
+export class AccessTokenError extends GenesysEventsError {
+  declare readonly reason: AccessTokenFailureReason;
+  /** Safe facts for the log (the algorithm, the claim that failed, the scope required); never the token. */
+  readonly details: Readonly<Record<string, string | number | boolean>>;
+
+  constructor(
+    reason: AccessTokenFailureReason,
+    message: string,
+    details: Record<string, string | number | boolean> = {},
+    options?: ErrorOptions,
+  ) {
+    super(reason, message, options);
+    this.details = details;
+  }
+}

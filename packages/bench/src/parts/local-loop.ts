@@ -1,16 +1,18 @@
 /**
  * The local loop: `serverless offline start --stage dev` at the repository root, as `npm run dev` runs it,
  * on free ports of 127.0.0.1 of its own; the time until it answers HTTP, then signed seed header webhooks
- * posted one at a time and how long each takes to show at GET /conversations/{id}. Stops the whole
- * process group it started.
+ * posted one at a time and how long each takes to show at GET /conversations/{id} (read with a token of
+ * the local issuer it starts, keys in a temporary directory). Stops the whole process group it started.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signSeedHeader } from '@genesys-events/core';
 import { seedEventJson } from '../fixtures/bodies';
+import { localAccessToken } from '../local-token';
 import { percentile } from '../measure';
 import type { BenchPaths } from '../paths';
 import type { BenchSettings } from '../settings';
@@ -39,8 +41,9 @@ const POLL_MS = 20;
  * ```
  */
 export const runLocalLoopPart = async (settings: BenchSettings, paths: BenchPaths): Promise<LocalLoopFigures> => {
-  const [http, lambda, eventBridge, eventBridgePubSub, dynamodb] = await freePorts(5);
+  const [http, lambda, eventBridge, eventBridgePubSub, dynamodb, oidc] = await freePorts(6);
   const baseUrl = `http://127.0.0.1:${http}`;
+  const issuer = `http://127.0.0.1:${oidc}`;
   const secret = devSecret(paths.root);
   const output: string[] = [];
   const started = performance.now();
@@ -57,6 +60,9 @@ export const runLocalLoopPart = async (settings: BenchSettings, paths: BenchPath
       LOCAL_DYNAMODB_PORT: String(dynamodb),
       AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${eventBridge}`,
       AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${dynamodb}`,
+      LOCAL_OIDC_PORT: String(oidc),
+      LOCAL_OIDC_DIR: mkdtempSync(join(tmpdir(), 'genesys-events-bench-oidc-')),
+      OIDC_ISSUER_URL: issuer,
     },
   });
   const keep = (chunk: Buffer) => output.push(chunk.toString());
@@ -65,6 +71,7 @@ export const runLocalLoopPart = async (settings: BenchSettings, paths: BenchPath
   try {
     await waitUntilServing(baseUrl, child);
     const readyMs = performance.now() - started;
+    const authorization = `Bearer ${await localAccessToken(issuer, 'conversations:read')}`;
     const postAndWait = async () => {
       const conversationId = randomUUID();
       const { body, headers } = signSeedHeader({ body: seedEventJson(conversationId), secret });
@@ -72,7 +79,7 @@ export const runLocalLoopPart = async (settings: BenchSettings, paths: BenchPath
       const answer = await fetch(`${baseUrl}/webhooks/genesys`, { method: 'POST', body, headers });
       const text = await answer.text();
       if (answer.status !== 200) throw new Error(`bench: POST /webhooks/genesys answered ${answer.status} ${text}`);
-      await waitUntilVisible(baseUrl, conversationId);
+      await waitUntilVisible(baseUrl, conversationId, authorization);
       return performance.now() - posted;
     };
     const firstEventMs = await postAndWait();
@@ -127,7 +134,7 @@ const waitUntilServing = async (baseUrl: string, child: ChildProcess): Promise<v
   while (performance.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`bench: serverless offline exited with ${child.exitCode}`);
     try {
-      // Any answer means it serves; an unknown conversation is a cheap 404.
+      // Any answer means it serves (401 without a token: the read function verifies tokens itself).
       const response = await fetch(`${baseUrl}/conversations/readiness-probe`);
       await response.arrayBuffer();
       return;
@@ -138,10 +145,10 @@ const waitUntilServing = async (baseUrl: string, child: ChildProcess): Promise<v
   throw new Error(`bench: serverless offline did not answer within ${READY_TIMEOUT_MS} ms`);
 };
 
-const waitUntilVisible = async (baseUrl: string, conversationId: string): Promise<void> => {
+const waitUntilVisible = async (baseUrl: string, conversationId: string, authorization: string): Promise<void> => {
   const deadline = performance.now() + VISIBLE_TIMEOUT_MS;
   while (performance.now() < deadline) {
-    const response = await fetch(`${baseUrl}/conversations/${conversationId}`);
+    const response = await fetch(`${baseUrl}/conversations/${conversationId}`, { headers: { authorization } });
     const body = (await response.json().catch(() => ({}))) as { events?: unknown[] };
     if (response.status === 200 && (body.events?.length ?? 0) > 0) return;
     await sleep(POLL_MS);

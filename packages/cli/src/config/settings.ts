@@ -18,6 +18,7 @@ export const SETTING_NAMES = [
   'EVENTBRIDGE_API_KEY_HEADER',
   'GENESYS_PARTNER_EVENT_SOURCE',
   'GENESYS_ORG_IDS',
+  'OIDC_ISSUER_URL',
 ] as const;
 
 /**
@@ -60,6 +61,8 @@ export interface Settings {
   readonly apiKeyHeader: string;
   /** The partner event source `trigger` puts on its envelopes. */
   readonly partnerSource: string;
+  /** The OIDC issuer `token` and `doctor` get access tokens from (the local one of `npm run dev`). */
+  readonly issuer: string;
 }
 
 /**
@@ -112,8 +115,19 @@ export const loadSettings = (io: Pick<CliIo, 'env' | 'root'>): Settings => {
     partnerSource:
       raw.GENESYS_PARTNER_EVENT_SOURCE.value?.trim() ||
       `aws.partner/genesys.com/cloud/${orgIds[0] ?? DEV_ORG_ID}/${DEV_SOURCE_SUFFIX}`,
+    issuer: raw.OIDC_ISSUER_URL.value?.trim() || DEFAULT_ISSUER,
   };
 };
+
+/**
+ * The issuer when `OIDC_ISSUER_URL` is set nowhere: the local issuer of `npm run dev`.
+ *
+ * @example
+ * ```ts
+ * await requestAccessToken({ issuer: DEFAULT_ISSUER, scope: 'conversations:read' });
+ * ```
+ */
+export const DEFAULT_ISSUER = 'http://127.0.0.1:4050';
 
 /**
  * The default base URL: the local system of `npm run dev`.

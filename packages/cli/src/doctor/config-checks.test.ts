@@ -87,16 +87,56 @@ describe('describeSurroundingWhitespace', () => {
 
 describe('genesys-events doctor', () => {
   let server: ScriptedServer;
+  let issuer: ScriptedServer;
   beforeAll(async () => {
-    server = await scriptedServer(() => ({ status: 404, body: { error: 'not_found' } }));
+    // The system: 404 to a request with a token of the issuer, 401 to any other.
+    server = await scriptedServer((request) =>
+      request.headers.authorization === 'Bearer issued-token'
+        ? { status: 404, body: { error: 'not_found' } }
+        : { status: 401, body: { error: 'unauthorized' } },
+    );
+    let url = '';
+    issuer = await scriptedServer((request) =>
+      request.path.startsWith('/.well-known/')
+        ? { status: 200, body: { issuer: url, token_endpoint: `${url}/token` } }
+        : { status: 200, body: { access_token: 'issued-token', expires_in: 60, scope: 'conversations:read' } },
+    );
+    url = issuer.url;
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    await issuer.close();
+  });
 
-  it('exits 0 when the configuration is sound and the system answers', async () => {
-    const { code, stdout } = await runCli(['doctor', '--url', server.url]);
+  it('exits 0 when the configuration is sound, the issuer grants a token and the system takes it', async () => {
+    const { code, stdout } = await runCli(['doctor', '--url', server.url, '--issuer', issuer.url]);
 
+    expect(stdout).toContain(`ok       issuer: ${issuer.url} grants access tokens`);
     expect(stdout).toContain(`ok       reachability: the system answers at ${server.url} (HTTP 404)`);
     expect(code).toBe(0);
+  });
+
+  it('exits 1 when the system refuses the issuer token', async () => {
+    const { code, stdout } = await runCli(['doctor', '--url', server.url], { env: { OIDC_ISSUER_URL: server.url } });
+
+    expect(stdout).toContain('PROBLEM  issuer: ');
+    expect(code).toBe(1);
+  });
+
+  it('exits 1 when the system refuses a token of the configured issuer', async () => {
+    let url = '';
+    const foreign = await scriptedServer((request) =>
+      request.path.startsWith('/.well-known/')
+        ? { status: 200, body: { issuer: url, token_endpoint: `${url}/token` } }
+        : { status: 200, body: { access_token: 'foreign-token' } },
+    );
+    url = foreign.url;
+
+    const { code, stdout } = await runCli(['doctor', '--url', server.url, '--issuer', foreign.url]);
+    await foreign.close();
+
+    expect(stdout).toContain('it refuses a token of the configured issuer');
+    expect(code).toBe(1);
   });
 
   it('exits 1 when nothing answers, with the way to start it', async () => {

@@ -70,17 +70,29 @@ export const post = (base: string, request: PreparedRequest, timeoutMs = DEFAULT
   );
 
 /**
- * Gets a route and reads the answer.
+ * Gets a route and reads the answer, with extra headers (an `Authorization` bearer token) when given.
  *
  * @example
  * ```ts
  * (await get('http://127.0.0.1:3000', '/conversations/c-1')).json;
  * ```
  */
-export const get = (base: string, path: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Answer> =>
-  exchange(urlOf(base, path), { method: 'GET' }, timeoutMs);
+export const get = (
+  base: string,
+  path: string,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<Answer> => exchange(urlOf(base, path), { method: 'GET', headers: { ...headers } }, timeoutMs);
 
-const exchange = async (url: string, init: RequestInit, timeoutMs: number): Promise<Answer> => {
+/**
+ * Sends any request and reads the answer. Throws {@link NoAnswerError} when there is none.
+ *
+ * @example
+ * ```ts
+ * await exchange('http://127.0.0.1:4050/token', { method: 'POST', body: 'scope=analytics:read' }, 5000);
+ * ```
+ */
+export const exchange = async (url: string, init: RequestInit, timeoutMs: number): Promise<Answer> => {
   let response: Response;
   let text: string;
   try {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
+import { lambdaContext } from '@genesys-events/core/testing';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { type AppBusEnvelope, toAnalyticsEvent } from '../model/analytics-event';
 import { derivedAnalysisEvent } from '../model/derived-analysis';
 import {
@@ -13,13 +14,17 @@ import {
   utterance,
 } from '../test-support/app-bus-events';
 import { inMemoryTable } from '../test-support/fakes';
+import { startTestIssuer } from '../test-support/test-issuer';
 
 // The handler module reads its configuration and creates its DynamoDB client when it is imported.
 process.env.ANALYTICS_TABLE_NAME = 'genesys-events-test-analytics';
 process.env.AWS_REGION = 'eu-west-1';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 
-const { lambdaHandler } = await import('./get-analytics-summary');
+const issuer = await startTestIssuer();
+afterAll(() => issuer.close());
+
+const { handler, lambdaHandler } = await import('./get-analytics-summary');
 
 const MINUTE = 60_000;
 const WINDOW = { from: '2091-06-15T10:00:00.000Z', to: '2091-06-15T11:00:00.000Z' };
@@ -112,5 +117,24 @@ describe('get-analytics-summary lambdaHandler', () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers).toEqual({ 'content-type': 'application/json' });
     expect(bodyOf(response)).toMatchObject({ error: 'bad_request', message: expect.any(String) });
+  });
+});
+
+describe('get-analytics-summary handler', () => {
+  it('answers 401 without a token and 403 to a token without analytics:read', async () => {
+    const event = (headers: Record<string, string>) =>
+      ({ queryStringParameters: { from: 'x', to: 'y' }, headers }) as never;
+
+    const missing = await handler(event({}), lambdaContext());
+    const wrongScope = await handler(
+      event({ authorization: `Bearer ${await issuer.token('conversations:read')}` }),
+      lambdaContext(),
+    );
+    const allowed = await handler(
+      event({ authorization: `Bearer ${await issuer.token('analytics:read')}` }),
+      lambdaContext(),
+    );
+
+    expect([missing.statusCode, wrongScope.statusCode, allowed.statusCode]).toEqual([401, 403, 400]);
   });
 });

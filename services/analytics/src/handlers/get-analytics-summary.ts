@@ -1,9 +1,10 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { documentClient } from '@genesys-events/consumer-kit/store';
+import { requireAccessToken } from '@genesys-events/core/auth/middleware';
 import { jsonHttpErrorHandler, jsonResponse } from '@genesys-events/core/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { readTableConfig } from '../config';
+import { readQueryConfig } from '../config';
 import { type ConversationFigures, conversationFigures } from '../model/conversation-analytics';
 import { summarise } from '../model/summary';
 import { parseTimeWindow } from '../model/time-window';
@@ -39,9 +40,14 @@ export const lambdaHandler = async (
   return jsonResponse(200, summarise(parsed.window, known));
 };
 
-const config = readTableConfig(process.env);
-const table = analyticsTable({ client: documentClient(), ...config });
+const config = readQueryConfig(process.env);
+const table = analyticsTable({
+  client: documentClient(),
+  tableName: config.tableName,
+  retentionDays: config.retentionDays,
+});
 
 export const handler = middy((event: APIGatewayProxyEventV2) => lambdaHandler(event, { table }))
   .use(jsonHttpErrorHandler({ logger }))
-  .use(injectLambdaContext(logger, { resetKeys: true }));
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(requireAccessToken({ ...config.auth, scope: 'analytics:read', logger }));

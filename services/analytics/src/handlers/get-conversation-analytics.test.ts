@@ -1,6 +1,6 @@
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { lambdaContext } from '@genesys-events/core/testing';
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
 import { toAnalyticsEvent } from '../model/analytics-event';
 import {
@@ -14,6 +14,7 @@ import {
   utterance,
 } from '../test-support/app-bus-events';
 import { inMemoryTable } from '../test-support/fakes';
+import { startTestIssuer } from '../test-support/test-issuer';
 
 // The handler module reads its configuration and creates its DynamoDB client when it is imported.
 process.env.ANALYTICS_TABLE_NAME = 'genesys-events-test-analytics';
@@ -23,6 +24,8 @@ process.env.AWS_SECRET_ACCESS_KEY = 'test-secret-key';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 
 const documentClient = mockClient(DynamoDBDocumentClient);
+const issuer = await startTestIssuer();
+afterAll(() => issuer.close());
 
 const { handler, lambdaHandler } = await import('./get-conversation-analytics');
 
@@ -85,12 +88,39 @@ describe('get-conversation-analytics lambdaHandler', () => {
   });
 });
 
+const getWith = (authorization?: string) =>
+  handler(
+    {
+      pathParameters: { conversationId: CONVERSATION_ID },
+      headers: authorization === undefined ? {} : { authorization },
+    } as never,
+    lambdaContext(),
+  );
+
 describe('get-conversation-analytics handler', () => {
+  it('answers 401 with the JSON error body and a Bearer challenge without a token, before reading', async () => {
+    documentClient.reset();
+
+    const response = await getWith();
+
+    expect(response.statusCode).toBe(401);
+    expect(bodyOf(response)).toEqual({ error: 'unauthorized', message: 'a valid bearer access token is required' });
+    expect(response.headers?.['WWW-Authenticate']).toBe('Bearer realm="genesys-events"');
+    expect(documentClient.calls()).toHaveLength(0);
+  });
+
+  it('answers 403 to a token without analytics:read', async () => {
+    const response = await getWith(`Bearer ${await issuer.token('conversations:read')}`);
+
+    expect(response.statusCode).toBe(403);
+    expect(bodyOf(response)).toMatchObject({ error: 'forbidden' });
+  });
+
   it('answers a generic 500 JSON error when the table fails', async () => {
     documentClient.reset();
     documentClient.on(QueryCommand).rejects(new Error('connection reset'));
 
-    const response = await handler({ pathParameters: { conversationId: CONVERSATION_ID } } as never, lambdaContext());
+    const response = await getWith(`Bearer ${await issuer.token('analytics:read')}`);
 
     expect(response.statusCode).toBe(500);
     expect(bodyOf(response)).toEqual({ error: 'internal', message: 'unexpected error' });

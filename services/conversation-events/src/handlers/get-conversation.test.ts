@@ -1,6 +1,8 @@
-import { describe, expect, it } from '@jest/globals';
+import { lambdaContext } from '@genesys-events/core/testing';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import type { TimelineEntry } from '../model/timeline-entry';
 import { CONVERSATION_ID, inMemoryTable, timelineEntry } from '../test-support/app-bus-events';
+import { startTestIssuer } from '../test-support/test-issuer';
 
 // The handler module reads its configuration and creates its DynamoDB client when it is imported.
 process.env.CONVERSATION_EVENTS_TABLE_NAME = 'genesys-events-test-conversation-events';
@@ -10,7 +12,10 @@ process.env.AWS_SECRET_ACCESS_KEY = 'test-secret-key';
 process.env.POWERTOOLS_DEV = 'false';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 
-const { lambdaHandler } = await import('./get-conversation');
+const issuer = await startTestIssuer();
+afterAll(() => issuer.close());
+
+const { handler, lambdaHandler } = await import('./get-conversation');
 
 const tableWith = async (entries: TimelineEntry[]) => {
   const table = inMemoryTable();
@@ -107,5 +112,38 @@ describe('get-conversation lambdaHandler', () => {
     const response = await lambdaHandler({ pathParameters: { conversationId: CONVERSATION_ID } }, { table });
 
     expect(bodyOf(response).events).toHaveLength(1);
+  });
+});
+
+describe('get-conversation handler', () => {
+  const getWith = (headers: Record<string, string>) =>
+    handler({ pathParameters: { conversationId: 'c'.repeat(300) }, headers } as never, lambdaContext());
+
+  it('answers 401 with the JSON error body and a Bearer challenge without a token', async () => {
+    const response = await getWith({});
+
+    expect(response.statusCode).toBe(401);
+    expect(bodyOf(response)).toEqual({ error: 'unauthorized', message: 'a valid bearer access token is required' });
+    expect(response.headers?.['WWW-Authenticate']).toBe('Bearer realm="genesys-events"');
+  });
+
+  it('answers 401 invalid_token to a token of another issuer', async () => {
+    const other = await startTestIssuer();
+    const foreign = await other.token('conversations:read');
+    await other.close();
+    process.env.OIDC_ISSUER_URL = issuer.issuer;
+
+    const response = await getWith({ authorization: `Bearer ${foreign}` });
+
+    expect(response.statusCode).toBe(401);
+    expect(response.headers?.['WWW-Authenticate']).toContain('error="invalid_token"');
+  });
+
+  it('answers 403 to a token without conversations:read, and lets a token with it through', async () => {
+    const wrongScope = await getWith({ authorization: `Bearer ${await issuer.token('analytics:read')}` });
+    const allowed = await getWith({ authorization: `Bearer ${await issuer.token('conversations:read')}` });
+
+    expect(wrongScope.statusCode).toBe(403);
+    expect(allowed.statusCode).toBe(400);
   });
 });

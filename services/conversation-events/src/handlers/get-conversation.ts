@@ -1,9 +1,10 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { documentClient } from '@genesys-events/consumer-kit/store';
+import { requireAccessToken } from '@genesys-events/core/auth/middleware';
 import { jsonHttpErrorHandler, jsonResponse } from '@genesys-events/core/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { readConversationEventsConfig } from '../config';
+import { readConversationReadConfig } from '../config';
 import { conversationState, sortTimeline } from '../model/conversation-state';
 import { logger } from '../observability/logger';
 import { type ConversationEventsTable, conversationEventsTable } from '../store/conversation-events-table';
@@ -13,7 +14,8 @@ const MAX_ID_LENGTH = 256;
 /**
  * `GET /conversations/{conversationId}`: the conversation's state and its timeline, each unique event
  * once, ordered by event time; 404 when no live event names the conversation (none stored, all past
- * retention, or the conversation was erased).
+ * retention, or the conversation was erased). The composed handler first requires a bearer access token
+ * with `conversations:read` (401/403).
  *
  * @example
  * ```ts
@@ -38,7 +40,7 @@ export const lambdaHandler = async (
   });
 };
 
-const config = readConversationEventsConfig(process.env);
+const config = readConversationReadConfig(process.env);
 const table = conversationEventsTable({
   client: documentClient(),
   tableName: config.eventsTableName,
@@ -47,4 +49,5 @@ const table = conversationEventsTable({
 
 export const handler = middy((event: APIGatewayProxyEventV2) => lambdaHandler(event, { table }))
   .use(jsonHttpErrorHandler({ logger }))
-  .use(injectLambdaContext(logger, { resetKeys: true }));
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(requireAccessToken({ ...config.auth, scope: 'conversations:read', logger }));

@@ -1,8 +1,9 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { AppBusEvent } from '@genesys-events/core';
 import { lambdaContext } from '@genesys-events/core/testing';
-import { beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
+import { startTestIssuer } from '../test-support/test-issuer';
 
 // The handler module reads its configuration and creates its client when it is imported.
 process.env.APP_BUS_NAME = 'genesys-events-test';
@@ -12,6 +13,8 @@ process.env.AWS_SECRET_ACCESS_KEY = 'test-secret-key';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 
 const eventBridge = mockClient(EventBridgeClient);
+const issuer = await startTestIssuer();
+afterAll(() => issuer.close());
 
 const { handler, lambdaHandler } = await import('./request-conversation-erasure');
 
@@ -19,8 +22,12 @@ const NOW = new Date('2091-06-15T10:00:00.000Z');
 const route = (conversationId?: string) => ({
   pathParameters: conversationId === undefined ? {} : { conversationId },
 });
-const httpEvent = (conversationId: string) =>
-  ({ ...route(conversationId), requestContext: { http: { method: 'DELETE' } }, headers: {} }) as never;
+const httpEvent = (conversationId: string, token?: string) =>
+  ({
+    ...route(conversationId),
+    requestContext: { http: { method: 'DELETE' } },
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  }) as never;
 
 beforeEach(() => {
   eventBridge.reset();
@@ -78,7 +85,7 @@ describe('request-conversation-erasure handler', () => {
   it('answers 202 once the bus accepted the request', async () => {
     eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'event-1' }] });
 
-    const answer = await handler(httpEvent('c-erase-2'), lambdaContext());
+    const answer = await handler(httpEvent('c-erase-2', await issuer.token('conversations:erase')), lambdaContext());
 
     expect(answer.statusCode).toBe(202);
     const [call] = eventBridge.commandCalls(PutEventsCommand);
@@ -89,10 +96,18 @@ describe('request-conversation-erasure handler', () => {
     });
   });
 
+  it('answers 401 without a token and 403 with a reader token, and publishes nothing', async () => {
+    const anonymous = await handler(httpEvent('c-erase-4'), lambdaContext());
+    const reader = await handler(httpEvent('c-erase-4', await issuer.token('conversations:read')), lambdaContext());
+
+    expect([anonymous.statusCode, reader.statusCode]).toEqual([401, 403]);
+    expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(0);
+  });
+
   it('answers 503 with Retry-After when the bus did not take the request', async () => {
     eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure' }] });
 
-    const answer = await handler(httpEvent('c-erase-3'), lambdaContext());
+    const answer = await handler(httpEvent('c-erase-3', await issuer.token('conversations:erase')), lambdaContext());
 
     expect(answer.statusCode).toBe(503);
     expect(answer.headers).toMatchObject({ 'Retry-After': '5' });

@@ -4,6 +4,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { appBusPublisher, PublishError, type PublishEvent } from '@genesys-events/app-bus';
 import { erasureRequestedEvent, isId } from '@genesys-events/consumer-kit';
 import { AWS_CLIENT_SETTINGS } from '@genesys-events/consumer-kit/store';
+import { requireAccessToken } from '@genesys-events/core/auth/middleware';
 import { jsonErrorBody, jsonHttpErrorHandler, jsonResponse } from '@genesys-events/core/middleware';
 import middy from '@middy/core';
 import { createError } from '@middy/util';
@@ -21,7 +22,8 @@ interface Dependencies {
  * `DELETE /conversations/{conversationId}`: asks every service to erase the conversation by publishing
  * `conversation.erasure.requested` on the app bus, and answers 202 once the bus has accepted it. Each
  * service then deletes what it holds and publishes `conversation.erasure.completed`. Asking again is
- * answered 202 again and erases whatever arrived since.
+ * answered 202 again and erases whatever arrived since. The composed handler first requires a bearer
+ * access token with `conversations:erase` (401/403).
  *
  * @example
  * ```ts
@@ -64,4 +66,5 @@ const publish = appBusPublisher({
 export const handler = middy((event: APIGatewayProxyEventV2) => lambdaHandler(event, { publish }))
   .use(jsonHttpErrorHandler({ logger }))
   .use(retryWhenUnpublished())
-  .use(injectLambdaContext(logger, { resetKeys: true }));
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(requireAccessToken({ ...config.auth, scope: 'conversations:erase', logger }));
