@@ -57,6 +57,25 @@ describe('genesys-events CLI through the real local stack', () => {
     ]);
   });
 
+  it('forgets a conversation: both read routes answer 404 afterwards', async () => {
+    const conversationId = randomUUID();
+    expect((await cli('trigger', 'customer.end', '--set', `conversationId=${conversationId}`)).code).toBe(0);
+    expect((await waitForConversation(conversationId)).status).toBe(200);
+
+    const run = await cli('forget', conversationId, '--json');
+
+    expect(run.code).toBe(0);
+    expect(lastJsonLine(run.stdout)).toMatchObject({ status: 'erasure_requested', conversationId });
+    const deadline = Date.now() + 20_000;
+    let answer = await read(`/conversations/${conversationId}`);
+    while (answer.status !== 404 && Date.now() < deadline) {
+      await settle(250);
+      answer = await read(`/conversations/${conversationId}`);
+    }
+    expect(answer.status).toBe(404);
+    expect((await read(`/analytics/conversations/${conversationId}`)).status).toBe(404);
+  });
+
   it('plays a whole conversation whose timeline has each of its conversation events, in order', async () => {
     const run = await cli('trigger', 'conversation', '--json');
     const summary = lastJsonLine(run.stdout) as { conversationId: string; sent: number; events: { topic: string }[] };

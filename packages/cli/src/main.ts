@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, oneLine } from './cli/errors';
 import { type CliIo, nodeIo } from './cli/io';
 import { registerDoctor } from './commands/doctor';
+import { registerForget } from './commands/forget';
 import { registerRedrive } from './commands/redrive';
 import { registerReplay } from './commands/replay';
 import { registerSend } from './commands/send';
@@ -40,6 +41,7 @@ export const buildProgram = (io: CliIo): Command => {
     registerReplay,
     registerDoctor,
     registerRedrive,
+    registerForget,
     registerToken,
   ]) {
     register(program, io);
