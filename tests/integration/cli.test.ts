@@ -66,14 +66,18 @@ describe('genesys-events CLI through the real local stack', () => {
 
     expect(run.code).toBe(0);
     expect(lastJsonLine(run.stdout)).toMatchObject({ status: 'erasure_requested', conversationId });
+    // Each service erases on its own: wait for both.
+    const statuses = async () => [
+      (await read(`/conversations/${conversationId}`)).status,
+      (await read(`/analytics/conversations/${conversationId}`)).status,
+    ];
     const deadline = Date.now() + 20_000;
-    let answer = await read(`/conversations/${conversationId}`);
-    while (answer.status !== 404 && Date.now() < deadline) {
+    let answers = await statuses();
+    while (answers.some((status) => status !== 404) && Date.now() < deadline) {
       await settle(250);
-      answer = await read(`/conversations/${conversationId}`);
+      answers = await statuses();
     }
-    expect(answer.status).toBe(404);
-    expect((await read(`/analytics/conversations/${conversationId}`)).status).toBe(404);
+    expect(answers).toEqual([404, 404]);
   });
 
   it('plays a whole conversation whose timeline has each of its conversation events, in order', async () => {
