@@ -42,12 +42,18 @@ const envelope = (source = `aws.partner/genesys.com/cloud/${ORG_ID}/contact-cent
   },
 });
 
-const invoke = async (body: unknown, headers: Record<string, string> = { 'x-genesys-key': KEY }) =>
+const invoke = async (
+  body: unknown,
+  headers: Record<string, string> = { 'x-genesys-key': KEY },
+  isBase64Encoded = false,
+) =>
   parseResponse(
     await handler(
       webhookEvent({
+        path: '/webhooks/eventbridge',
         body: typeof body === 'string' ? body : JSON.stringify(body),
         headers: { 'content-type': 'application/json', ...headers },
+        isBase64Encoded,
       }) as never,
       lambdaContext(),
     ),
@@ -75,6 +81,16 @@ describe('eventbridge webhook handler', () => {
       gateway: { transport: 'eventbridge-api', scheme: 'api-key', originalSource: envelope().source },
     });
     expect(dynamo.calls()).toHaveLength(0);
+  });
+
+  // Known bug: the route parses the base64 text itself and answers 400 invalid_json.
+  it.failing('publishes the same envelope when API Gateway hands it base64-encoded', async () => {
+    const plain = await invoke(envelope());
+    const encoded = await invoke(envelope(), { 'x-genesys-key': KEY }, true);
+
+    expect(plain.statusCode).toBe(200);
+    expect(encoded.statusCode).toBe(200);
+    expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(2);
   });
 
   it('reads the key from the configured header, in any case, and accepts the previous key', async () => {

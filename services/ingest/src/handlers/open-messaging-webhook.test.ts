@@ -50,6 +50,7 @@ const invoke = async (body: string, signature?: string) =>
   parseResponse(
     await handler(
       webhookEvent({
+        path: '/webhooks/open-messaging',
         body,
         headers: { 'content-type': 'application/json', ...(signature ? { 'x-hub-signature-256': signature } : {}) },
       }) as never,
