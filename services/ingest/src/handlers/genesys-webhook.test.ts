@@ -220,6 +220,22 @@ describe('genesys webhook handler, seed header scheme', () => {
   });
 });
 
+describe('genesys webhook handler, base64 bodies as API Gateway may hand them', () => {
+  it('verifies and publishes a raw JSON body sent base64-encoded, exactly as the plain one', async () => {
+    acceptEverything('evt-b64');
+    const raw = seedConversationJson();
+    const { body, headers } = signSeedHeader({ body: raw, secret: CURRENT_SECRET });
+
+    const plain = await invoke({ body, headers });
+    const encoded = await invoke({ body, headers, isBase64Encoded: true });
+
+    expect([plain.statusCode, encoded.statusCode]).toEqual([200, 200]);
+    const [first, second] = putEventsEntries().map((entry) => JSON.parse(entry.Detail ?? '{}'));
+    expect(second.eventBody).toEqual(first.eventBody);
+    expect(second.gateway).toMatchObject({ transport: 'genesys-header', scheme: 'seed-header' });
+  });
+});
+
 describe('genesys webhook handler, rejected requests', () => {
   it('answers 401 with a generic JSON body to a wrong signature and touches neither the bus nor the table', async () => {
     acceptEverything();

@@ -9,8 +9,8 @@ import { fakeDeliveriesTable } from '../test-support/deliveries-table-fake';
 import { httpApiEvent } from '../test-support/http-api-event';
 import { parseResponse, seedConversationJson } from '../test-support/webhook-events';
 
-// A redelivery is answered from a Middy `before` hook (an early return), which in Middy skips every `after`
-// hook. These tests go through the real handler and read what Powertools really writes.
+// What the real handler writes for each outcome, read from the streams Powertools writes to. A redelivery is
+// answered from a Middy `before` hook (an early return), which in Middy skips every `after` hook.
 // Before `answerEarly`, the three tests after the first failed: the redelivery wrote no metric and no log
 // line at all, and the logger kept its correlation id into the next invocation.
 const SECRET = 'duplicate-test-secret-31c8';
@@ -104,5 +104,38 @@ describe('genesys webhook handler, a redelivery answered duplicate', () => {
     const probe = output.logs().find((line) => line.message === 'between invocations');
     expect(probe).toBeDefined();
     expect(probe).not.toHaveProperty('correlation_id');
+  });
+});
+
+describe('genesys webhook handler, the lines of other outcomes', () => {
+  it('logs an accepted event once, correlated, and counts it', async () => {
+    output = captureOutput();
+
+    const answer = await invoke(delivery('acc-1'), 'req-accepted');
+
+    expect(answer.json).toMatchObject({ status: 'accepted', eventId: 'evt-first' });
+    expect(output.metrics().map((metric) => metric.name)).toEqual(['WebhookAccepted']);
+    expect(output.logs().filter((line) => line.message === 'webhook answered')).toEqual([
+      expect.objectContaining({ outcome: 'accepted', deliveryId: 'acc-1', correlation_id: 'req-accepted' }),
+    ]);
+  });
+
+  it("keeps the request's correlation id on every line of a rejection (the logger is reset after them)", async () => {
+    const forged = signSeedHeader({ body: seedConversationJson(), secret: 'not-the-secret', deliveryId: 'rej-1' });
+    output = captureOutput();
+
+    const answer = await invoke(forged, 'req-forged');
+
+    expect(answer.statusCode).toBe(401);
+    const lines = output.logs();
+    expect(lines.map((line) => line.message)).toEqual(['webhook rejected: signature not verified', 'webhook answered']);
+    expect(lines.every((line) => line.correlation_id === 'req-forged')).toBe(true);
+    expect(output.metrics()).toEqual([
+      {
+        name: 'WebhookRejected',
+        dimensions: { service: 'ingest', route: 'genesys', reason: 'signature_mismatch' },
+      },
+    ]);
+    expect(JSON.stringify(output.lines)).not.toContain(forged.headers['x-genesys-signature']);
   });
 });
