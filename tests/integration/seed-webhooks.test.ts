@@ -3,7 +3,7 @@ import { hexSignature, signSeedForm, signSeedHeader } from '@genesys-events/core
 import { describe, expect, it } from '@jest/globals';
 import { request, seedConversationEvent, settle, waitForConversation } from './http-client';
 import { DEV_SECRETS } from './local-system';
-import { systemLogLines, waitForLogLine } from './system-log';
+import { systemLogLines, waitForLog } from './system-log';
 
 const WEBHOOK_PATH = '/webhooks/genesys';
 
@@ -121,11 +121,12 @@ describe('POST /webhooks/genesys through the real local stack', () => {
     const countedBefore = systemLogLines().filter(isDuplicateMetric).length;
 
     const second = await post(signed);
-    const lines = await waitForLogLine(
-      (line) => line.message === 'webhook answered' && line.deliveryId === deliveryId && line.outcome === 'duplicate',
-    );
+    const answered = (line: Record<string, unknown>) =>
+      line.message === 'webhook answered' && line.deliveryId === deliveryId && line.outcome === 'duplicate';
+    const lines = await waitForLog((now) => now.some(answered) && now.filter(isDuplicateMetric).length > countedBefore);
 
     expect(second.json).toMatchObject({ status: 'duplicate' });
+    expect(lines.filter(answered)).toHaveLength(1);
     expect(lines.filter(isDuplicateMetric).length).toBe(countedBefore + 1);
   });
 

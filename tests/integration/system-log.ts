@@ -20,11 +20,14 @@ export const systemLogLines = (): LogLine[] =>
       }
     });
 
-/** The system's lines once one matches (the local system's output reaches the file a little later). */
-export const waitForLogLine = async (matches: (line: LogLine) => boolean, timeoutMs = 5000): Promise<LogLine[]> => {
+/**
+ * The system's lines once they satisfy `done` (the local system's output reaches the file a little later,
+ * and one request's lines may arrive in several chunks), or as they are when `timeoutMs` has passed.
+ */
+export const waitForLog = async (done: (lines: LogLine[]) => boolean, timeoutMs = 5000): Promise<LogLine[]> => {
   const deadline = Date.now() + timeoutMs;
   let lines = systemLogLines();
-  while (!lines.some(matches) && Date.now() < deadline) {
+  while (!done(lines) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     lines = systemLogLines();
   }
