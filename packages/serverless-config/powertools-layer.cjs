@@ -11,8 +11,12 @@ const { dirname, join } = require('node:path');
 const builtinsThroughRequire = require('./esbuild-plugins.cjs');
 
 const SCOPE = '@aws-lambda-powertools';
-/** The packages the functions import from Powertools, with the subpaths they import. */
-const PACKAGES = { logger: ['.', './middleware'], metrics: ['.', './middleware'] };
+/**
+ * The packages the functions import from Powertools, with the subpaths they import. `commons` is there for
+ * `cleanupMiddlewares`, which ingest calls when a middleware answers early (Logger and Metrics share its
+ * code already, so it adds an entry module, not a second copy).
+ */
+const PACKAGES = { commons: ['.'], logger: ['.', './middleware'], metrics: ['.', './middleware'] };
 
 /** `logger/index` for `.`, `logger/middleware` for `./middleware`: where each entry point is written. */
 const outputName = (name, subpath) => `${name}/${subpath === '.' ? 'index' : subpath.slice(2)}`;
@@ -48,7 +52,7 @@ const packageJson = (name, version) => ({
 
 /**
  * Builds the layer's content into `layerDir` (emptied first): `nodejs/node_modules/@aws-lambda-powertools/`
- * with `logger/` and `metrics/` (a package.json and a module per entry point) and `_chunks/`. Packages are
+ * with `commons/`, `logger/` and `metrics/` (a package.json and a module per entry point) and `_chunks/`. Packages are
  * resolved from `resolveFrom`, the directory whose installed Powertools the bundles were built against.
  */
 async function buildPowertoolsLayer({ layerDir, resolveFrom }) {

@@ -54,6 +54,21 @@ describe('POST /webhooks/open-messaging through the real local stack', () => {
     expect((await read(`/conversations/${conversationId}`)).json.events).toHaveLength(1);
   });
 
+  it('publishes an edited message (same id and channel time, other text) rather than drop it as a duplicate', async () => {
+    const conversationId = randomUUID();
+    const message = openMessage(conversationId);
+    const edited = { ...message, text: 'Thanks for waiting: an agent will call you back within the hour.' };
+    const sign = (body: string) => openMessagingSignature(DEV_OPEN_MESSAGING_SECRETS.current, body);
+    const [firstBody, editedBody] = [JSON.stringify(message), JSON.stringify(edited)];
+
+    const answers = [await post(firstBody, sign(firstBody)), await post(editedBody, sign(editedBody))];
+    const conversation = await waitForConversation(conversationId, 2);
+
+    expect(answers.map((answer) => answer.json.status)).toEqual(['accepted', 'accepted']);
+    expect(answers[1]?.json.eventId).not.toBe(answers[0]?.json.eventId);
+    expect(conversation.json.events).toHaveLength(2);
+  });
+
   it.each([
     ['a hex digest', (body: string) => `sha256=${hexSignature(DEV_OPEN_MESSAGING_SECRETS.current, body)}`],
     ['no sha256= prefix', (body: string) => openMessagingSignature(DEV_OPEN_MESSAGING_SECRETS.current, body).slice(7)],

@@ -3,6 +3,7 @@ import { hexSignature, signSeedForm, signSeedHeader } from '@genesys-events/core
 import { describe, expect, it } from '@jest/globals';
 import { read, request, seedConversationEvent, settle, waitForConversation } from './http-client';
 import { DEV_SECRETS } from './local-system';
+import { systemLogLines, waitForLog } from './system-log';
 
 const WEBHOOK_PATH = '/webhooks/genesys';
 
@@ -105,6 +106,55 @@ describe('POST /webhooks/genesys through the real local stack', () => {
     expect(second.json).toMatchObject({ status: 'duplicate', eventId: first.json.eventId });
     expect(conversation.status).toBe(200);
     expect(after.json.events).toHaveLength(1);
+  });
+
+  it('counts and logs a redelivery answered duplicate, like any other answer', async () => {
+    const deliveryId = randomUUID();
+    const signed = signSeedHeader({
+      body: JSON.stringify(seedConversationEvent('conversation:created')),
+      secret: DEV_SECRETS.current,
+      deliveryId,
+    });
+    await post(signed);
+    const isDuplicateMetric = (line: Record<string, unknown>) =>
+      line.WebhookDuplicate === 1 && line.route === 'genesys';
+    const countedBefore = systemLogLines().filter(isDuplicateMetric).length;
+
+    const second = await post(signed);
+    const answered = (line: Record<string, unknown>) =>
+      line.message === 'webhook answered' && line.deliveryId === deliveryId && line.outcome === 'duplicate';
+    const lines = await waitForLog((now) => now.some(answered) && now.filter(isDuplicateMetric).length > countedBefore);
+
+    expect(second.json).toMatchObject({ status: 'duplicate' });
+    expect(lines.filter(answered)).toHaveLength(1);
+    expect(lines.filter(isDuplicateMetric).length).toBe(countedBefore + 1);
+  });
+
+  it('publishes and stores another event sent with a delivery id already used, and still drops its redelivery', async () => {
+    const conversationId = randomUUID();
+    const deliveryId = randomUUID();
+    const sign = (event: unknown) =>
+      signSeedHeader({ body: JSON.stringify(event), secret: DEV_SECRETS.current, deliveryId });
+    const created = sign({
+      ...seedConversationEvent('conversation:created', conversationId),
+      timestamp: '2026-03-01T10:00:00.000Z',
+    });
+    const updated = sign({
+      ...seedConversationEvent('conversation:updated', conversationId),
+      timestamp: '2026-03-01T10:01:00.000Z',
+    });
+
+    const answers = [await post(created), await post(updated), await post(updated)];
+    const conversation = await waitForConversation(conversationId, 2);
+    await settle();
+
+    expect(answers.map((answer) => answer.json.status)).toEqual(['accepted', 'accepted', 'duplicate']);
+    expect(answers[2]?.json.eventId).toBe(answers[1]?.json.eventId);
+    expect((await request(`/conversations/${conversationId}`)).json.events).toHaveLength(2);
+    expect(conversation.json.events).toMatchObject([
+      { topic: 'conversation:created' },
+      { topic: 'conversation:updated' },
+    ]);
   });
 
   it('stores an event resent without a delivery id only once (consumers dedupe on content)', async () => {

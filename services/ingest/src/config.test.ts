@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { listSetting, readIngestConfig, secretSource } from './config';
+import { listSetting, readDeliveriesConfig, readIngestConfig, secretSource } from './config';
 
 const completeEnv = (overrides: Record<string, string | undefined> = {}) => ({
   APP_BUS_NAME: 'genesys-events-dev',
@@ -9,18 +9,16 @@ const completeEnv = (overrides: Record<string, string | undefined> = {}) => ({
 });
 
 describe('readIngestConfig', () => {
-  it('reads a complete local configuration', () => {
-    const config = readIngestConfig(completeEnv({ DELIVERY_TTL_SECONDS: '3600' }));
+  it('reads the app bus, and needs no deliveries table', () => {
+    const config = readIngestConfig(completeEnv({ DELIVERIES_TABLE_NAME: undefined }));
 
-    expect(config).toEqual({
-      appBusName: 'genesys-events-dev',
-      deliveriesTableName: 'genesys-events-dev-deliveries',
-      deliveryTtlSeconds: 3600,
-    });
+    expect(config).toEqual({ appBusName: 'genesys-events-dev' });
   });
 
-  it.each([['APP_BUS_NAME'], ['DELIVERIES_TABLE_NAME']])('fails naming %s when it is missing', (name) => {
-    expect(() => readIngestConfig(completeEnv({ [name]: undefined }))).toThrow(`missing configuration: ${name}`);
+  it('fails naming APP_BUS_NAME when it is missing', () => {
+    expect(() => readIngestConfig(completeEnv({ APP_BUS_NAME: undefined }))).toThrow(
+      'missing configuration: APP_BUS_NAME',
+    );
   });
 
   it('fails naming APP_BUS_NAME when it is empty', () => {
@@ -55,15 +53,30 @@ describe('readIngestConfig', () => {
     expect(listSetting({ GENESYS_ORG_IDS: ' a-1 ,, b-2 ' }, 'GENESYS_ORG_IDS')).toEqual(['a-1', 'b-2']);
     expect(listSetting({}, 'GENESYS_ORG_IDS')).toEqual([]);
   });
+});
+
+describe('readDeliveriesConfig', () => {
+  it('reads the deliveries table and how long deliveries are remembered', () => {
+    expect(readDeliveriesConfig(completeEnv({ DELIVERY_TTL_SECONDS: '3600' }))).toEqual({
+      tableName: 'genesys-events-dev-deliveries',
+      ttlSeconds: 3600,
+    });
+  });
+
+  it('fails naming DELIVERIES_TABLE_NAME when it is missing', () => {
+    expect(() => readDeliveriesConfig(completeEnv({ DELIVERIES_TABLE_NAME: undefined }))).toThrow(
+      'missing configuration: DELIVERIES_TABLE_NAME',
+    );
+  });
 
   it.each([[undefined], ['']])('defaults DELIVERY_TTL_SECONDS to one day when it is %p', (value) => {
-    expect(readIngestConfig(completeEnv({ DELIVERY_TTL_SECONDS: value })).deliveryTtlSeconds).toBe(86_400);
+    expect(readDeliveriesConfig(completeEnv({ DELIVERY_TTL_SECONDS: value })).ttlSeconds).toBe(86_400);
   });
 
   it.each([['0'], ['-60'], ['1.5'], ['one day'], ['NaN'], ['Infinity']])(
     'fails naming DELIVERY_TTL_SECONDS when it is %p',
     (value) => {
-      expect(() => readIngestConfig(completeEnv({ DELIVERY_TTL_SECONDS: value }))).toThrow(
+      expect(() => readDeliveriesConfig(completeEnv({ DELIVERY_TTL_SECONDS: value }))).toThrow(
         'invalid configuration: DELIVERY_TTL_SECONDS must be a positive integer',
       );
     },

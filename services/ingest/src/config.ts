@@ -2,10 +2,14 @@
 export interface IngestConfig {
   /** The app bus events are published to. */
   readonly appBusName: string;
+}
+
+/** Settings of the routes that deduplicate deliveries (seed and Open Messaging), read once at cold start. */
+export interface DeliveriesConfig {
   /** DynamoDB table that remembers delivery ids (seed `X-Genesys-Delivery-Id`, Open Messaging message ids). */
-  readonly deliveriesTableName: string;
+  readonly tableName: string;
   /** How long a delivery id is remembered, in seconds. */
-  readonly deliveryTtlSeconds: number;
+  readonly ttlSeconds: number;
 }
 
 /** A comma-separated secret list, given directly or as the name of an SSM SecureString parameter. */
@@ -23,10 +27,19 @@ type Env = Readonly<Record<string, string | undefined>>;
  * const config = readIngestConfig(process.env);
  * ```
  */
-export const readIngestConfig = (env: Env): IngestConfig => ({
-  appBusName: required(env, 'APP_BUS_NAME'),
-  deliveriesTableName: required(env, 'DELIVERIES_TABLE_NAME'),
-  deliveryTtlSeconds: positiveInteger(env, 'DELIVERY_TTL_SECONDS', 86_400),
+export const readIngestConfig = (env: Env): IngestConfig => ({ appBusName: required(env, 'APP_BUS_NAME') });
+
+/**
+ * Reads the deliveries table settings of a route that deduplicates; a missing value fails with its name.
+ *
+ * @example
+ * ```ts
+ * const deliveries = readDeliveriesConfig(process.env); // { tableName, ttlSeconds: 86400 }
+ * ```
+ */
+export const readDeliveriesConfig = (env: Env): DeliveriesConfig => ({
+  tableName: required(env, 'DELIVERIES_TABLE_NAME'),
+  ttlSeconds: positiveInteger(env, 'DELIVERY_TTL_SECONDS', 86_400),
 });
 
 /**

@@ -1,22 +1,26 @@
 import { lambdaContext } from '@genesys-events/core/testing';
 import { describe, expect, it } from '@jest/globals';
-import middy from '@middy/core';
+import middy, { type Request } from '@middy/core';
+import { answerAccepted } from '../outcome/answer-accepted';
+import { type Accepted, recordedOutcome, type WebhookOutcome } from '../outcome/webhook-outcome';
 import { DeliveryInFlightError } from './dedupe-errors';
-import { dedupeDeliveries, duplicateAnswer } from './delivery-dedupe';
+import { dedupeDeliveries } from './delivery-dedupe';
 import type { Claim, DeliveryRecords } from './delivery-records';
 
-type Event = { delivery: { dedupeKey?: string } };
+type Event = { delivery: { dedupeKey?: string; contentKey?: string } };
 
-/** Records in memory, with every call noted. */
-const recordsThatAnswer = (claim: Claim) => {
+const REUSE_KEY = 'reused:content-b:seed:1';
+
+/** Records in memory that answer each key's claim as given (a new key is claimed), with every call noted. */
+const recordsWith = (claims: Record<string, Claim> = {}) => {
   const calls: string[] = [];
   const records: DeliveryRecords = {
-    claim: async (key) => {
-      calls.push(`claim ${key}`);
-      return claim;
+    claim: async (key, contentKey) => {
+      calls.push(`claim ${key} ${contentKey}`);
+      return claims[key] ?? { kind: 'claimed', token: `tok-${calls.length}` };
     },
-    complete: async (key, token, answer) => {
-      calls.push(`complete ${key} ${token} ${JSON.stringify(answer)}`);
+    complete: async (key, token, { eventId, detailType }) => {
+      calls.push(`complete ${key} ${token} ${eventId} ${detailType}`);
     },
     release: async (key, token) => {
       calls.push(`release ${key} ${token}`);
@@ -25,83 +29,158 @@ const recordsThatAnswer = (claim: Claim) => {
   return { records, calls };
 };
 
-const accepted = async () => ({ statusCode: 200, body: '{"status":"accepted","eventId":"evt-1","detailType":"t"}' });
+const accepted: Accepted = { kind: 'accepted', eventId: 'evt-1', detailType: 'conversation:created' };
 
-const handlerWith = (records: DeliveryRecords, handler: () => Promise<unknown> = accepted) =>
-  middy<Event, unknown>(handler).use(dedupeDeliveries({ records }));
+/** The dedupe stage as the pipeline runs it; the request is kept so that its recorded outcome can be read. */
+const run = async (records: DeliveryRecords, event: Event, handler: () => Promise<Accepted> = async () => accepted) => {
+  let request: Request | undefined;
+  let ran = false;
+  const keepRequest = {
+    before: (seen: Request) => {
+      request = seen;
+    },
+  };
+  const response = await middy<Event, unknown>(() => {
+    ran = true;
+    return handler();
+  })
+    .use(keepRequest)
+    .use(dedupeDeliveries({ records }))
+    .use(answerAccepted())({ ...event }, lambdaContext());
+  const outcome: WebhookOutcome | undefined = request && recordedOutcome(request);
+  return { response, outcome, ran };
+};
 
-describe('dedupeDeliveries', () => {
-  it('completes a claimed delivery with the answer the handler gave', async () => {
-    const { records, calls } = recordsThatAnswer({ kind: 'claimed', token: 'tok' });
+const delivery = (contentKey = 'content-a') => ({ delivery: { dedupeKey: 'seed:1', contentKey } });
+const completed = (contentKey: string | undefined, eventId = 'evt-0'): Claim => ({
+  kind: 'completed',
+  answer: { eventId, detailType: 'conversation:created' },
+  contentKey,
+});
 
-    await handlerWith(records)({ delivery: { dedupeKey: 'seed:1' } }, lambdaContext());
+describe('dedupeDeliveries, a first delivery', () => {
+  it("completes its claim with the accepted outcome's ids, not with the answer's text", async () => {
+    const { records, calls } = recordsWith();
 
-    expect(calls).toEqual(['claim seed:1', 'complete seed:1 tok {"eventId":"evt-1","detailType":"t"}']);
-  });
+    const { outcome } = await run(records, delivery());
 
-  it('answers a completed delivery as a duplicate without running the handler', async () => {
-    const { records } = recordsThatAnswer({ kind: 'completed', answer: { eventId: 'evt-0' } });
-    let ran = false;
-
-    const answer = await handlerWith(records, async () => {
-      ran = true;
-      return accepted();
-    })({ delivery: { dedupeKey: 'seed:2' } }, lambdaContext());
-
-    expect(ran).toBe(false);
-    expect(answer).toEqual(duplicateAnswer({ eventId: 'evt-0' }));
-    expect(JSON.parse((answer as { body: string }).body)).toEqual({ status: 'duplicate', eventId: 'evt-0' });
-  });
-
-  it('refuses a delivery in flight elsewhere and releases nothing', async () => {
-    const { records, calls } = recordsThatAnswer({ kind: 'in-flight' });
-
-    await expect(handlerWith(records)({ delivery: { dedupeKey: 'seed:3' } }, lambdaContext())).rejects.toBeInstanceOf(
-      DeliveryInFlightError,
-    );
-    expect(calls).toEqual(['claim seed:3']);
+    expect(calls).toEqual(['claim seed:1 content-a', 'complete seed:1 tok-1 evt-1 conversation:created']);
+    expect(outcome).toEqual(accepted);
   });
 
   it('releases its claim when the handler fails, so that the retry publishes', async () => {
-    const { records, calls } = recordsThatAnswer({ kind: 'claimed', token: 'tok' });
+    const { records, calls } = recordsWith();
 
-    await expect(
-      handlerWith(records, async () => {
-        throw new Error('bus down');
-      })({ delivery: { dedupeKey: 'seed:4' } }, lambdaContext()),
-    ).rejects.toThrow('bus down');
-    expect(calls).toEqual(['claim seed:4', 'release seed:4 tok']);
+    await expect(run(records, delivery(), async () => Promise.reject(new Error('bus down')))).rejects.toThrow(
+      'bus down',
+    );
+    expect(calls).toEqual(['claim seed:1 content-a', 'release seed:1 tok-1']);
   });
 
   it('does not release a completed claim when a later step of the chain fails', async () => {
-    const { records, calls } = recordsThatAnswer({ kind: 'claimed', token: 'tok' });
-    const failsAfter = {
-      after: async () => {
-        throw new Error('late failure');
-      },
-    };
-    const handler = middy<Event, unknown>(accepted).use(failsAfter).use(dedupeDeliveries({ records }));
+    const { records, calls } = recordsWith();
+    const failsAfter = { after: () => Promise.reject(new Error('late failure')) };
+    const handler = middy<Event, unknown>(async () => accepted)
+      .use(failsAfter)
+      .use(dedupeDeliveries({ records }))
+      .use(answerAccepted());
 
-    await expect(handler({ delivery: { dedupeKey: 'seed:6' } }, lambdaContext())).rejects.toThrow('late failure');
-    expect(calls).toEqual(['claim seed:6', 'complete seed:6 tok {"eventId":"evt-1","detailType":"t"}']);
+    await expect(handler(delivery(), lambdaContext())).rejects.toThrow('late failure');
+    expect(calls).toEqual(['claim seed:1 content-a', 'complete seed:1 tok-1 evt-1 conversation:created']);
   });
 
   it('still answers a published event when its record cannot be completed', async () => {
-    const { records } = recordsThatAnswer({ kind: 'claimed', token: 'tok' });
-    const failing = { ...records, complete: async () => Promise.reject(new Error('throttled')) };
+    const { records } = recordsWith();
+    const failing = { ...records, complete: () => Promise.reject(new Error('throttled')) };
 
-    expect(await handlerWith(failing)({ delivery: { dedupeKey: 'seed:5' } }, lambdaContext())).toEqual(
-      await accepted(),
-    );
+    expect((await run(failing, delivery())).outcome).toEqual(accepted);
   });
 
   it.each([
     ['no key', {}],
-    ['an empty key', { dedupeKey: '' }],
-  ])('skips the table for a request with %s', async (_, delivery) => {
-    const { records, calls } = recordsThatAnswer({ kind: 'in-flight' });
+    ['an empty key', { dedupeKey: '', contentKey: 'content-a' }],
+    ['no content key', { dedupeKey: 'seed:1' }],
+  ])('skips the table for a request with %s', async (_, facts) => {
+    const { records, calls } = recordsWith();
 
-    expect(await handlerWith(records)({ delivery }, lambdaContext())).toEqual(await accepted());
+    expect((await run(records, { delivery: facts })).outcome).toEqual(accepted);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('dedupeDeliveries, a redelivery of the same content', () => {
+  it('answers duplicate with the first ids, early, without running the handler', async () => {
+    const { records } = recordsWith({ 'seed:1': completed('content-a') });
+
+    const { response, outcome, ran } = await run(records, delivery());
+
+    expect(ran).toBe(false);
+    expect(outcome).toEqual({ kind: 'duplicate', eventId: 'evt-0', detailType: 'conversation:created' });
+    expect(JSON.parse((response as { body: string }).body)).toEqual({
+      status: 'duplicate',
+      eventId: 'evt-0',
+      detailType: 'conversation:created',
+    });
+  });
+
+  it('refuses it while the first is in flight, and releases nothing', async () => {
+    const { records, calls } = recordsWith({ 'seed:1': { kind: 'in-flight', contentKey: 'content-a' } });
+
+    await expect(run(records, delivery())).rejects.toBeInstanceOf(DeliveryInFlightError);
+    expect(calls).toEqual(['claim seed:1 content-a']);
+  });
+});
+
+describe('dedupeDeliveries, a delivery id reused for other content', () => {
+  it('claims the id and the content together, publishes, and records the reuse on the outcome', async () => {
+    const { records, calls } = recordsWith({ 'seed:1': completed('content-a', 'evt-first') });
+
+    const { outcome, ran } = await run(records, delivery('content-b'));
+
+    expect(ran).toBe(true);
+    expect(calls).toEqual([
+      'claim seed:1 content-b',
+      `claim ${REUSE_KEY} content-b`,
+      `complete ${REUSE_KEY} tok-2 evt-1 conversation:created`,
+    ]);
+    expect(outcome).toEqual({ ...accepted, deliveryIdReused: { firstEventId: 'evt-first' } });
+  });
+
+  it('answers a redelivery of that other content duplicate', async () => {
+    const { records } = recordsWith({
+      'seed:1': completed('content-a', 'evt-first'),
+      [REUSE_KEY]: completed('content-b', 'evt-second'),
+    });
+
+    const { response, ran } = await run(records, delivery('content-b'));
+
+    expect(ran).toBe(false);
+    expect(JSON.parse((response as { body: string }).body)).toMatchObject({
+      status: 'duplicate',
+      eventId: 'evt-second',
+    });
+  });
+
+  it('publishes it while the first content is still in flight', async () => {
+    const { records } = recordsWith({ 'seed:1': { kind: 'in-flight', contentKey: 'content-a' } });
+
+    const { outcome } = await run(records, delivery('content-b'));
+
+    expect(outcome).toEqual({ ...accepted, deliveryIdReused: { firstEventId: undefined } });
+  });
+
+  it('publishes it when the record predates content keys, rather than guess that it is the same', async () => {
+    const { records } = recordsWith({ 'seed:1': completed(undefined, 'evt-old') });
+
+    const { outcome } = await run(records, delivery('content-a'));
+
+    expect(outcome).toEqual({ ...accepted, deliveryIdReused: { firstEventId: 'evt-old' } });
+  });
+
+  it('releases the reuse claim when publishing fails', async () => {
+    const { records, calls } = recordsWith({ 'seed:1': completed('content-a') });
+
+    await expect(run(records, delivery('content-b'), () => Promise.reject(new Error('bus down')))).rejects.toThrow();
+    expect(calls.at(-1)).toBe(`release ${REUSE_KEY} tok-2`);
   });
 });

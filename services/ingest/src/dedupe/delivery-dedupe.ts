@@ -1,8 +1,9 @@
-import { jsonResponse } from '@genesys-events/core/middleware';
 import type { MiddlewareObj, Request } from '@middy/core';
 import { logger } from '../observability/logger';
+import { answerEarly } from '../outcome/report-outcome';
+import { recordedOutcome, recordOutcome } from '../outcome/webhook-outcome';
 import { DeliveryInFlightError } from './dedupe-errors';
-import { type DeliveryRecords, parseRecordedAnswer, type RecordedAnswer } from './delivery-records';
+import type { Claim, DeliveryRecords } from './delivery-records';
 
 /**
  * How long a delivery in progress blocks its redeliveries: longer than the function's 8 s timeout, so
@@ -11,20 +12,24 @@ import { type DeliveryRecords, parseRecordedAnswer, type RecordedAnswer } from '
 export const DELIVERY_LOCK_MS = 10_000;
 
 /** The claim a request holds on its delivery, between `before` and `after`/`onError`. */
-const CLAIM = 'genesysEvents.dedupe.claim';
+const CLAIM_KEY = 'genesys-events.dedupe.claim';
 
 interface HeldClaim {
   readonly dedupeKey: string;
   readonly token: string;
+  /** Set when the delivery id had been used for other content: the first content's event id, if known. */
+  readonly reusedAfter?: { readonly firstEventId?: string | undefined };
 }
 
 /**
  * Drops redeliveries, durably, keyed on `event.delivery.dedupeKey` (set by the route: the seed
- * `X-Genesys-Delivery-Id`, an Open Messaging message's id and time). A first delivery is claimed with one
- * conditional write and completed with its answer once published; a redelivery gets that answer again,
- * marked `duplicate`, and is not published; a redelivery while the first is in flight is refused (503,
- * retry). A request whose publish failed releases its claim so that the retry goes through. Requests
- * without a key skip the table (consumers dedupe on content).
+ * `X-Genesys-Delivery-Id`, an Open Messaging message's id and time) and `contentKey` (the event's content
+ * key). A first delivery is claimed with one conditional write and completed with its event id once
+ * published; a redelivery of the same content is answered `duplicate` with that event id (early, from
+ * `before`) and not published; one while the first is in flight is refused (503, retry). A delivery id
+ * that comes back with other content is never dropped: it is claimed again under its id and content
+ * together, published as a new event and recorded on the outcome as a reused delivery id. A request whose
+ * publish failed releases its claim so that the retry goes through. Requests without a key skip the table.
  *
  * @example
  * ```ts
@@ -36,47 +41,59 @@ export const dedupeDeliveries = ({ records }: { records: DeliveryRecords }): Mid
   const internal = (request: Request) => request.internal as Record<string, HeldClaim | undefined>;
 
   const dedupeDeliveriesBefore = async (request: Request) => {
-    const dedupeKey = dedupeKeyOf(request.event);
-    if (dedupeKey === undefined) return undefined;
-    const claim = await records.claim(dedupeKey);
+    const { dedupeKey, contentKey } = deliveryOf(request.event);
+    if (!dedupeKey || !contentKey) return undefined;
+    const first = await records.claim(dedupeKey, contentKey);
+    const reused = first.kind !== 'claimed' && first.contentKey !== contentKey;
+    // The id and the content together name the reused delivery, so that its own redeliveries are dropped;
+    // no route's key starts with `reused:`.
+    const claimKey = reused ? `reused:${contentKey}:${dedupeKey}` : dedupeKey;
+    const claim = reused ? await records.claim(claimKey, contentKey) : first;
     if (claim.kind === 'in-flight') throw new DeliveryInFlightError();
-    if (claim.kind === 'completed') return duplicateAnswer(claim.answer);
-    internal(request)[CLAIM] = { dedupeKey, token: claim.token };
+    if (claim.kind === 'completed') return answerEarly(request, { kind: 'duplicate', ...claim.answer });
+    internal(request)[CLAIM_KEY] = {
+      dedupeKey: claimKey,
+      token: claim.token,
+      ...(reused ? { reusedAfter: { firstEventId: firstEventIdOf(first) } } : {}),
+    };
     return undefined;
   };
   const dedupeDeliveriesAfter = async (request: Request) => {
-    const held = internal(request)[CLAIM];
+    const held = internal(request)[CLAIM_KEY];
     if (!held) return;
     // Completed is final: a failure in a later middleware must not release a published delivery.
-    internal(request)[CLAIM] = undefined;
-    await completeQuietly(records, held, parseRecordedAnswer(bodyOf(request.response)));
+    internal(request)[CLAIM_KEY] = undefined;
+    const outcome = recordedOutcome(request);
+    if (outcome?.kind !== 'accepted') return releaseQuietly(records, held);
+    await completeQuietly(records, held, outcome);
+    if (held.reusedAfter) recordOutcome(request, { ...outcome, deliveryIdReused: held.reusedAfter });
   };
   const dedupeDeliveriesOnError = async (request: Request) => {
-    const held = internal(request)[CLAIM];
+    const held = internal(request)[CLAIM_KEY];
     if (held) await releaseQuietly(records, held);
   };
 
   return { before: dedupeDeliveriesBefore, after: dedupeDeliveriesAfter, onError: dedupeDeliveriesOnError };
 };
 
-const bodyOf = (response: unknown): string | undefined => {
-  const body = (response as { body?: unknown } | null | undefined)?.body;
-  return typeof body === 'string' ? body : undefined;
-};
+const deliveryOf = (event: unknown): { dedupeKey?: string; contentKey?: string } =>
+  (event as { delivery?: { dedupeKey?: string; contentKey?: string } } | null)?.delivery ?? {};
 
-const dedupeKeyOf = (event: unknown): string | undefined => {
-  const key = (event as { delivery?: { dedupeKey?: unknown } } | null)?.delivery?.dedupeKey;
-  return typeof key === 'string' && key.length > 0 ? key : undefined;
-};
+const firstEventIdOf = (claim: Claim): string | undefined =>
+  claim.kind === 'completed' ? claim.answer.eventId : undefined;
 
 /**
  * The event is already on the bus when the claim is completed, so a failure here must not turn the
  * answer into an error: the claim's lock then lapses and a later redelivery is published again, which
  * the consumers' content keys absorb.
  */
-const completeQuietly = async (records: DeliveryRecords, held: HeldClaim, answer: RecordedAnswer) => {
+const completeQuietly = async (
+  records: DeliveryRecords,
+  held: HeldClaim,
+  publishedAs: { eventId: string; detailType: string },
+) => {
   try {
-    await records.complete(held.dedupeKey, held.token, answer);
+    await records.complete(held.dedupeKey, held.token, publishedAs);
   } catch (error) {
     logger.warn('delivery published but not recorded as completed', {
       reason: 'dedupe_record_not_completed',
@@ -96,14 +113,3 @@ const releaseQuietly = async (records: DeliveryRecords, held: HeldClaim) => {
     });
   }
 };
-
-/**
- * A redelivery's answer: 200, status `duplicate`, and the first delivery's event id and detail type.
- *
- * @example
- * ```ts
- * duplicateAnswer({ eventId: 'e', detailType: 'conversation:created' }).body;
- * // '{"status":"duplicate","eventId":"e","detailType":"conversation:created"}'
- * ```
- */
-export const duplicateAnswer = (answer: RecordedAnswer) => jsonResponse(200, { status: 'duplicate', ...answer });

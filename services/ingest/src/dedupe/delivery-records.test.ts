@@ -9,7 +9,7 @@ import {
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DedupeStoreError } from './dedupe-errors';
-import { deliveryRecords, parseRecordedAnswer, recordId } from './delivery-records';
+import { deliveryRecords, recordId } from './delivery-records';
 
 const dynamo = mockClient(DynamoDBClient);
 const NOW = Date.UTC(2026, 10, 23, 9, 30, 0);
@@ -36,10 +36,10 @@ beforeEach(() => {
 });
 
 describe('deliveryRecords.claim', () => {
-  it('claims a new delivery with one conditional put that sets the lock and the expiration', async () => {
+  it('claims a new delivery with one conditional put that sets the lock, the expiration and the content key', async () => {
     dynamo.on(PutItemCommand).resolves({});
 
-    const claim = await records().claim('seed:d-1');
+    const claim = await records().claim('seed:d-1', 'content-1');
 
     expect(claim).toMatchObject({ kind: 'claimed', token: expect.any(String) });
     const [put] = dynamo.commandCalls(PutItemCommand);
@@ -48,6 +48,7 @@ describe('deliveryRecords.claim', () => {
       Item: {
         id: { S: recordId('seed:d-1') },
         status: { S: 'IN_PROGRESS' },
+        contentKey: { S: 'content-1' },
         lockedUntil: { N: String(NOW + 10_000) },
         expiration: { N: String(NOW / 1000 + 3600) },
       },
@@ -56,60 +57,84 @@ describe('deliveryRecords.claim', () => {
     expect(dynamo.calls()).toHaveLength(1);
   });
 
-  it('answers a completed delivery with the answer it stored', async () => {
+  it('answers a completed delivery with the ids and the content key it stored', async () => {
     dynamo.on(PutItemCommand).rejects(
       conditionFailed({
         status: { S: 'COMPLETED' },
-        answer: { S: '{"eventId":"evt-1","detailType":"conversation:created"}' },
+        contentKey: { S: 'content-2' },
+        eventId: { S: 'evt-1' },
+        detailType: { S: 'conversation:created' },
       }),
     );
 
-    expect(await records().claim('seed:d-2')).toEqual({
+    expect(await records().claim('seed:d-2', 'content-2')).toEqual({
       kind: 'completed',
       answer: { eventId: 'evt-1', detailType: 'conversation:created' },
+      contentKey: 'content-2',
     });
   });
 
-  it('answers in flight when the record is held by another claim', async () => {
-    dynamo.on(PutItemCommand).rejects(conditionFailed({ status: { S: 'IN_PROGRESS' } }));
+  it('answers in flight, with its content key, when the record is held by another claim', async () => {
+    dynamo
+      .on(PutItemCommand)
+      .rejects(conditionFailed({ status: { S: 'IN_PROGRESS' }, contentKey: { S: 'content-3' } }));
 
-    expect(await records().claim('seed:d-3')).toEqual({ kind: 'in-flight' });
+    expect(await records().claim('seed:d-3', 'content-x')).toEqual({ kind: 'in-flight', contentKey: 'content-3' });
+  });
+
+  it('gives no content key for a record written before content keys were kept', async () => {
+    dynamo
+      .on(PutItemCommand)
+      .rejects(conditionFailed({ status: { S: 'COMPLETED' }, answer: { S: '{"eventId":"e"}' } }));
+
+    expect(await records().claim('seed:d-9', 'content-9')).toEqual({
+      kind: 'completed',
+      answer: { eventId: undefined, detailType: undefined },
+      contentKey: undefined,
+    });
   });
 
   it('reads the record with a consistent get when the store does not return it with the failed condition', async () => {
     dynamo.on(PutItemCommand).rejects(conditionFailed());
-    dynamo.on(GetItemCommand).resolves({ Item: { status: { S: 'COMPLETED' }, answer: { S: '{"eventId":"evt-4"}' } } });
+    dynamo.on(GetItemCommand).resolves({ Item: { status: { S: 'COMPLETED' }, eventId: { S: 'evt-4' } } });
 
-    expect(await records().claim('seed:d-4')).toEqual({ kind: 'completed', answer: { eventId: 'evt-4' } });
+    expect(await records().claim('seed:d-4', 'content-4')).toMatchObject({
+      kind: 'completed',
+      answer: { eventId: 'evt-4' },
+    });
     expect(dynamo.commandCalls(GetItemCommand)[0]?.args[0].input).toMatchObject({ ConsistentRead: true });
   });
 
   it('fails with DedupeStoreError when the table cannot be written', async () => {
     dynamo.on(PutItemCommand).rejects(Object.assign(new Error('throttled'), { name: 'ThrottlingException' }));
 
-    await expect(records().claim('seed:d-5')).rejects.toBeInstanceOf(DedupeStoreError);
+    await expect(records().claim('seed:d-5', 'content-5')).rejects.toBeInstanceOf(DedupeStoreError);
   });
 
   it('gives every claim its own token', async () => {
     dynamo.on(PutItemCommand).resolves({});
     const store = records();
 
-    const [first, second] = await Promise.all([store.claim('seed:d-6'), store.claim('seed:d-6')]);
+    const [first, second] = await Promise.all([store.claim('seed:d-6', 'c'), store.claim('seed:d-6', 'c')]);
 
     expect(first).not.toEqual(second);
   });
 });
 
 describe('deliveryRecords.complete and release', () => {
-  it('completes only the claim it holds, storing the answer', async () => {
+  it('completes only the claim it holds, storing the ids it was published as', async () => {
     dynamo.on(UpdateItemCommand).resolves({});
 
-    await records().complete('seed:d-7', 'token-7', { eventId: 'evt-7' });
+    await records().complete('seed:d-7', 'token-7', { eventId: 'evt-7', detailType: 'conversation:created' });
 
     expect(dynamo.commandCalls(UpdateItemCommand)[0]?.args[0].input).toMatchObject({
       Key: { id: { S: recordId('seed:d-7') } },
       ConditionExpression: '#token = :token',
-      ExpressionAttributeValues: { ':token': { S: 'token-7' }, ':answer': { S: '{"eventId":"evt-7"}' } },
+      ExpressionAttributeValues: {
+        ':token': { S: 'token-7' },
+        ':eventId': { S: 'evt-7' },
+        ':detailType': { S: 'conversation:created' },
+      },
     });
   });
 
@@ -129,17 +154,5 @@ describe('recordId', () => {
   it('has the same fixed size for any key and differs between keys', () => {
     expect(recordId('a')).toHaveLength(recordId('x'.repeat(5000)).length);
     expect(recordId('seed:1')).not.toBe(recordId('seed:2'));
-  });
-});
-
-describe('parseRecordedAnswer', () => {
-  it.each([
-    ['an accepted answer', '{"status":"accepted","eventId":"e","detailType":"t"}', { eventId: 'e', detailType: 't' }],
-    ['text that is not JSON', 'accepted', {}],
-    ['JSON null', 'null', {}],
-    ['ids that are not strings', '{"eventId":1}', {}],
-    ['no text', undefined, {}],
-  ])('reads %s', (_, text, answer) => {
-    expect(parseRecordedAnswer(text)).toEqual(answer);
   });
 });

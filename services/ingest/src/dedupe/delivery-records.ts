@@ -12,22 +12,31 @@ import { DedupeStoreError } from './dedupe-errors';
 
 /** What the first delivery was answered, kept so that redeliveries get the same event id. */
 export interface RecordedAnswer {
-  readonly eventId?: string;
-  readonly detailType?: string;
+  readonly eventId?: string | undefined;
+  readonly detailType?: string | undefined;
 }
 
-/** The outcome of claiming a delivery. */
+/** What a delivery was published as: the ids its record keeps once it is completed. */
+export interface PublishedAs {
+  readonly eventId: string;
+  readonly detailType: string;
+}
+
+/**
+ * The outcome of claiming a delivery. A record that blocks the claim comes with the content key it was
+ * claimed for (`undefined` for a record written before content keys were kept).
+ */
 export type Claim =
   | { readonly kind: 'claimed'; readonly token: string }
-  | { readonly kind: 'completed'; readonly answer: RecordedAnswer }
-  | { readonly kind: 'in-flight' };
+  | { readonly kind: 'completed'; readonly answer: RecordedAnswer; readonly contentKey: string | undefined }
+  | { readonly kind: 'in-flight'; readonly contentKey: string | undefined };
 
 /** The deliveries table, one item per delivery key. */
 export interface DeliveryRecords {
-  /** Records a delivery as in progress unless it is recorded already (one conditional write). */
-  readonly claim: (dedupeKey: string) => Promise<Claim>;
-  /** Marks a claimed delivery as published, with its answer. */
-  readonly complete: (dedupeKey: string, token: string, answer: RecordedAnswer) => Promise<void>;
+  /** Records a delivery of this content as in progress unless it is recorded already (one conditional write). */
+  readonly claim: (dedupeKey: string, contentKey: string) => Promise<Claim>;
+  /** Marks a claimed delivery as published, with the ids it was published as. */
+  readonly complete: (dedupeKey: string, token: string, publishedAs: PublishedAs) => Promise<void>;
   /** Forgets a claimed delivery that was not published, so that the sender's retry goes through. */
   readonly release: (dedupeKey: string, token: string) => Promise<void>;
 }
@@ -51,13 +60,14 @@ const COMPLETED = 'COMPLETED';
  * a fixed size and no sender-chosen text. A claim is one conditional PutItem that succeeds when the key is
  * new, expired (TTL deletion lags by up to days) or held by a claim whose lock has passed; otherwise
  * DynamoDB returns the item it kept (`ReturnValuesOnConditionCheckFailure`), or a consistent GetItem reads
- * it where the store does not support that. Completing and releasing are conditional on the claim's token,
- * so a request never overwrites or deletes a record another request holds.
+ * it where the store does not support that. The claim keeps the content key it was made for, and the
+ * completed record the event id and detail type it was published as. Completing and releasing are
+ * conditional on the claim's token, so a request never overwrites or deletes a record another request holds.
  *
  * @example
  * ```ts
  * const records = deliveryRecords({ client, tableName, ttlSeconds: 86_400, lockMs: 10_000 });
- * const claim = await records.claim('seed:delivery-1'); // { kind: 'claimed', token }
+ * const claim = await records.claim('seed:delivery-1', contentKey); // { kind: 'claimed', token }
  * ```
  */
 export const deliveryRecords = ({
@@ -69,7 +79,7 @@ export const deliveryRecords = ({
 }: DeliveryRecordsOptions): DeliveryRecords => {
   const key = (dedupeKey: string) => ({ id: { S: recordId(dedupeKey) } });
 
-  const claim = async (dedupeKey: string): Promise<Claim> => {
+  const claim = async (dedupeKey: string, contentKey: string): Promise<Claim> => {
     const token = randomUUID();
     const at = now();
     try {
@@ -80,6 +90,7 @@ export const deliveryRecords = ({
             ...key(dedupeKey),
             status: { S: IN_PROGRESS },
             token: { S: token },
+            contentKey: { S: contentKey },
             lockedUntil: { N: String(at + lockMs) },
             expiration: { N: String(Math.floor(at / 1000) + ttlSeconds) },
           },
@@ -118,19 +129,20 @@ export const deliveryRecords = ({
     ExpressionAttributeValues: { ':token': { S: token } },
   });
 
-  const complete = async (dedupeKey: string, token: string, answer: RecordedAnswer) => {
+  const complete = async (dedupeKey: string, token: string, { eventId, detailType }: PublishedAs) => {
     const condition = ownedBy(token);
     await client.send(
       new UpdateItemCommand({
         TableName: tableName,
         Key: key(dedupeKey),
-        UpdateExpression: 'SET #status = :completed, answer = :answer REMOVE lockedUntil',
+        UpdateExpression: 'SET #status = :completed, eventId = :eventId, detailType = :detailType REMOVE lockedUntil',
         ConditionExpression: condition.ConditionExpression,
         ExpressionAttributeNames: { ...condition.ExpressionAttributeNames, '#status': 'status' },
         ExpressionAttributeValues: {
           ...condition.ExpressionAttributeValues,
           ':completed': { S: COMPLETED },
-          ':answer': { S: JSON.stringify(answer) },
+          ':eventId': { S: eventId },
+          ':detailType': { S: detailType },
         },
       }),
     );
@@ -156,31 +168,9 @@ export const recordId = (dedupeKey: string): string =>
 
 /** A record that exists and blocks the claim: completed (a redelivery) or still held (in flight). */
 const claimOf = (item: Record<string, AttributeValue> | undefined): Claim => {
-  if (item?.status?.S !== COMPLETED) return { kind: 'in-flight' };
-  return { kind: 'completed', answer: parseRecordedAnswer(item.answer?.S) };
-};
-
-/**
- * The event id and detail type of an answer's JSON text. Text that cannot be read gives an empty answer:
- * a completed record still marks a published delivery, answered without its ids.
- *
- * @example
- * ```ts
- * parseRecordedAnswer('{"status":"accepted","eventId":"e"}'); // { eventId: 'e' }
- * ```
- */
-export const parseRecordedAnswer = (text: string | undefined): RecordedAnswer => {
-  try {
-    const parsed: unknown = JSON.parse(text ?? '{}');
-    if (typeof parsed !== 'object' || parsed === null) return {};
-    const { eventId, detailType } = parsed as Record<string, unknown>;
-    return {
-      ...(typeof eventId === 'string' ? { eventId } : {}),
-      ...(typeof detailType === 'string' ? { detailType } : {}),
-    };
-  } catch {
-    return {};
-  }
+  const contentKey = item?.contentKey?.S;
+  if (item?.status?.S !== COMPLETED) return { kind: 'in-flight', contentKey };
+  return { kind: 'completed', answer: { eventId: item.eventId?.S, detailType: item.detailType?.S }, contentKey };
 };
 
 const isConditionFailure = (error: unknown): error is ConditionalCheckFailedException =>

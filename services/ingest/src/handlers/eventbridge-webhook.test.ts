@@ -9,7 +9,8 @@ const ORG_ID = '1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6';
 const KEY = 'api-destination-key-77aa';
 
 process.env.APP_BUS_NAME = 'genesys-events-test';
-process.env.DELIVERIES_TABLE_NAME = 'genesys-events-test-deliveries';
+// The route never deduplicates: it builds no deliveries table and needs none configured.
+delete process.env.DELIVERIES_TABLE_NAME;
 process.env.EVENTBRIDGE_API_KEYS = `${KEY},api-destination-key-previous`;
 process.env.EVENTBRIDGE_API_KEY_HEADER = 'X-Genesys-Key';
 process.env.GENESYS_ORG_IDS = ORG_ID;
@@ -42,12 +43,20 @@ const envelope = (source = `aws.partner/genesys.com/cloud/${ORG_ID}/contact-cent
   },
 });
 
-const invoke = async (body: unknown, headers: Record<string, string> = { 'x-genesys-key': KEY }) =>
+const invoke = async (
+  body: unknown,
+  headers: Record<string, string> = { 'x-genesys-key': KEY },
+  isBase64Encoded = false,
+) =>
   parseResponse(
     await handler(
       webhookEvent({
+        path: '/webhooks/eventbridge',
         body: typeof body === 'string' ? body : JSON.stringify(body),
-        headers: { 'content-type': 'application/json', ...headers },
+        // As an EventBridge API destination sends it.
+        headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+        userAgent: 'Amazon/EventBridge/ApiDestinations',
+        isBase64Encoded,
       }) as never,
       lambdaContext(),
     ),
@@ -75,6 +84,24 @@ describe('eventbridge webhook handler', () => {
       gateway: { transport: 'eventbridge-api', scheme: 'api-key', originalSource: envelope().source },
     });
     expect(dynamo.calls()).toHaveLength(0);
+  });
+
+  it('publishes the same envelope when API Gateway hands it base64-encoded', async () => {
+    const plain = await invoke(envelope());
+    const encoded = await invoke(envelope(), { 'x-genesys-key': KEY }, true);
+
+    expect(plain.statusCode).toBe(200);
+    expect(encoded.statusCode).toBe(200);
+    const [first, second] = eventBridge.commandCalls(PutEventsCommand).map((call) => call.args[0].input.Entries?.[0]);
+    expect(JSON.parse(second?.Detail ?? '{}').eventBody).toEqual(JSON.parse(first?.Detail ?? '{}').eventBody);
+  });
+
+  it.each([
+    ['plain', false],
+    ['base64-encoded', true],
+  ])('answers 400 to %s text that is not JSON', async (_, isBase64Encoded) => {
+    expect((await invoke('not json', { 'x-genesys-key': KEY }, isBase64Encoded)).statusCode).toBe(400);
+    expect(eventBridge.calls()).toHaveLength(0);
   });
 
   it('reads the key from the configured header, in any case, and accepts the previous key', async () => {

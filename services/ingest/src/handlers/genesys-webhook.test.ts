@@ -12,6 +12,7 @@ import { signSeedForm, signSeedHeader } from '@genesys-events/core';
 import { lambdaContext } from '@genesys-events/core/testing';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
+import { fakeDeliveriesTable } from '../test-support/deliveries-table-fake';
 import {
   CONVERSATION_ID,
   parseResponse,
@@ -72,11 +73,12 @@ const alreadyRecorded = (item: Record<string, AttributeValue>) =>
 
 const inSeconds = (seconds: number) => String(Math.floor(Date.now() / 1000) + seconds);
 
-/** DynamoDB answers every record attempt with an in-progress record of the same id, as during a first delivery. */
+/** DynamoDB answers every claim with an in-progress record of the same id and content, as during a first delivery. */
 const recordedInProgress = () =>
   dynamo.on(PutItemCommand).callsFake((input: { Item?: Record<string, AttributeValue> }) => {
     throw alreadyRecorded({
       id: input.Item?.id ?? { S: 'unknown' },
+      contentKey: input.Item?.contentKey ?? { S: 'unknown' },
       status: { S: 'IN_PROGRESS' },
       token: { S: 'token-of-the-first-delivery' },
       expiration: { N: inSeconds(3600) },
@@ -138,11 +140,7 @@ describe('genesys webhook handler, seed form scheme', () => {
     acceptEverything('evt-base64');
     const { body, headers } = signSeedForm({ webhook: seedConversationJson(), secret: CURRENT_SECRET });
 
-    const response = await invoke({
-      body: Buffer.from(body, 'utf8').toString('base64'),
-      headers,
-      isBase64Encoded: true,
-    });
+    const response = await invoke({ body, headers, isBase64Encoded: true });
 
     expect(response.statusCode).toBe(200);
     expect(response.json).toMatchObject({ status: 'accepted', eventId: 'evt-base64' });
@@ -219,6 +217,22 @@ describe('genesys webhook handler, seed header scheme', () => {
       eventBody: JSON.parse(raw),
       gateway: { transport: 'genesys-header', scheme: 'seed-header' },
     });
+  });
+});
+
+describe('genesys webhook handler, base64 bodies as API Gateway may hand them', () => {
+  it('verifies and publishes a raw JSON body sent base64-encoded, exactly as the plain one', async () => {
+    acceptEverything('evt-b64');
+    const raw = seedConversationJson();
+    const { body, headers } = signSeedHeader({ body: raw, secret: CURRENT_SECRET });
+
+    const plain = await invoke({ body, headers });
+    const encoded = await invoke({ body, headers, isBase64Encoded: true });
+
+    expect([plain.statusCode, encoded.statusCode]).toEqual([200, 200]);
+    const [first, second] = putEventsEntries().map((entry) => JSON.parse(entry.Detail ?? '{}'));
+    expect(second.eventBody).toEqual(first.eventBody);
+    expect(second.gateway).toMatchObject({ transport: 'genesys-header', scheme: 'seed-header' });
   });
 });
 
@@ -394,30 +408,31 @@ describe('genesys webhook handler, delivery deduplication', () => {
 
   it('answers a redelivery with the first answer marked duplicate and does not publish again', async () => {
     acceptEverything('evt-original');
+    fakeDeliveriesTable(dynamo);
     const request = signSeedHeader({ body: seedConversationJson(), secret: CURRENT_SECRET, deliveryId: 'd-2' });
     await invoke(request);
-    const id = dynamo.commandCalls(PutItemCommand)[0]?.args[0].input.Item?.id;
-    const storedResponse =
-      dynamo.commandCalls(UpdateItemCommand)[0]?.args[0].input.ExpressionAttributeValues?.[':answer'];
-    if (!id || !storedResponse) throw new Error('the first delivery was not recorded');
     eventBridge.reset();
-    dynamo.reset();
-    acceptEverything('evt-must-not-be-used');
-    dynamo.on(PutItemCommand).rejects(
-      alreadyRecorded({
-        id,
-        status: { S: 'COMPLETED' },
-        expiration: { N: inSeconds(3600) },
-        answer: storedResponse,
-      }),
-    );
+    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'evt-must-not-be-used' }] });
 
     const response = await invoke(request);
 
     expect(response.statusCode).toBe(200);
-    expect(response.json).toMatchObject({ status: 'duplicate', eventId: 'evt-original' });
+    expect(response.json).toEqual({ status: 'duplicate', eventId: 'evt-original', detailType: 'conversation:created' });
     expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(0);
     expect(dynamo.commandCalls(DeleteItemCommand)).toHaveLength(0);
+  });
+
+  it('answers a redelivery duplicate when it is the same event in other bytes (key order, spacing)', async () => {
+    acceptEverything('evt-original');
+    fakeDeliveriesTable(dynamo);
+    const event = JSON.parse(seedConversationJson()) as Record<string, unknown>;
+    const reordered = `${JSON.stringify(Object.fromEntries(Object.entries(event).reverse()), null, 2)}\n`;
+    await invoke(signSeedHeader({ body: seedConversationJson(), secret: CURRENT_SECRET, deliveryId: 'd-8' }));
+
+    const response = await invoke(signSeedHeader({ body: reordered, secret: CURRENT_SECRET, deliveryId: 'd-8' }));
+
+    expect(response.json).toMatchObject({ status: 'duplicate', eventId: 'evt-original' });
+    expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(1);
   });
 
   it('does not publish a redelivery that arrives while the first delivery is still in progress', async () => {

@@ -1,4 +1,5 @@
-import { readIngestConfig, secretSource } from '../config';
+import { readDeliveriesConfig, readIngestConfig, secretSource } from '../config';
+import { deliveriesTable } from '../dedupe/deliveries-table';
 import { webhookHandler } from '../http/webhook-pipeline';
 import { seedRoute } from '../routes/seed-route';
 import { secretList } from '../secrets/secret-list';
@@ -8,5 +9,8 @@ export { acceptWebhook as lambdaHandler } from '../receive/accept-webhook';
 /** `POST /webhooks/genesys`, the seed formats (see `routes/seed-route.ts`). */
 export const handler = webhookHandler(
   readIngestConfig(process.env),
-  seedRoute(secretList('genesysWebhookSecrets', secretSource(process.env, 'GENESYS_WEBHOOK_SECRETS'))),
+  seedRoute({
+    secrets: secretList('genesysWebhookSecrets', secretSource(process.env, 'GENESYS_WEBHOOK_SECRETS')),
+    deliveries: deliveriesTable(readDeliveriesConfig(process.env)),
+  }),
 );

@@ -10,6 +10,7 @@ import { hexSignature, openMessagingSignature } from '@genesys-events/core';
 import { lambdaContext } from '@genesys-events/core/testing';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
+import { fakeDeliveriesTable } from '../test-support/deliveries-table-fake';
 import { parseResponse, webhookEvent } from '../test-support/webhook-events';
 
 const SECRET = 'om-token-4b21';
@@ -46,11 +47,13 @@ const message = (overrides: Record<string, unknown> = {}) =>
     ...overrides,
   });
 
-const invoke = async (body: string, signature?: string) =>
+const invoke = async (body: string, signature?: string, isBase64Encoded = false) =>
   parseResponse(
     await handler(
       webhookEvent({
+        path: '/webhooks/open-messaging',
         body,
+        isBase64Encoded,
         headers: { 'content-type': 'application/json', ...(signature ? { 'x-hub-signature-256': signature } : {}) },
       }) as never,
       lambdaContext(),
@@ -91,6 +94,16 @@ describe('open messaging webhook handler', () => {
     expect(record?.args[0].input.TableName).toBe('genesys-events-test-deliveries');
   });
 
+  it('verifies the decoded bytes of a base64-encoded body and publishes the same message', async () => {
+    const body = message();
+
+    const response = await invoke(body, openMessagingSignature(SECRET, body), true);
+
+    expect(response.statusCode).toBe(200);
+    const [entry] = eventBridge.commandCalls(PutEventsCommand).flatMap((call) => call.args[0].input.Entries ?? []);
+    expect(JSON.parse(entry?.Detail ?? '{}').eventBody).toEqual(JSON.parse(body));
+  });
+
   it('accepts a message signed with the previous token of the list', async () => {
     const body = message();
 
@@ -129,5 +142,22 @@ describe('open messaging webhook handler', () => {
 
     expect((await invoke(body, openMessagingSignature(SECRET, body))).statusCode).toBe(200);
     expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(1);
+  });
+
+  it('answers a retry of a message duplicate, and publishes an edited message with the same id and time', async () => {
+    dynamo.reset();
+    fakeDeliveriesTable(dynamo);
+    const first = message();
+    const edited = message({ text: 'Your parcel is on its way. It arrives tomorrow.' });
+    const sign = (body: string) => openMessagingSignature(SECRET, body);
+
+    const answers = [
+      await invoke(first, sign(first)),
+      await invoke(first, sign(first)),
+      await invoke(edited, sign(edited)),
+    ];
+
+    expect(answers.map((answer) => answer.json.status)).toEqual(['accepted', 'duplicate', 'accepted']);
+    expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(2);
   });
 });

@@ -1,4 +1,5 @@
-import { readIngestConfig, secretSource } from '../config';
+import { readDeliveriesConfig, readIngestConfig, secretSource } from '../config';
+import { deliveriesTable } from '../dedupe/deliveries-table';
 import { webhookHandler } from '../http/webhook-pipeline';
 import { openMessagingRoute } from '../routes/open-messaging-route';
 import { secretList } from '../secrets/secret-list';
@@ -8,5 +9,8 @@ export { acceptWebhook as lambdaHandler } from '../receive/accept-webhook';
 /** `POST /webhooks/open-messaging` (see `routes/open-messaging-route.ts`). */
 export const handler = webhookHandler(
   readIngestConfig(process.env),
-  openMessagingRoute(secretList('openMessagingSecrets', secretSource(process.env, 'OPEN_MESSAGING_SECRETS'))),
+  openMessagingRoute({
+    secrets: secretList('openMessagingSecrets', secretSource(process.env, 'OPEN_MESSAGING_SECRETS')),
+    deliveries: deliveriesTable(readDeliveriesConfig(process.env)),
+  }),
 );

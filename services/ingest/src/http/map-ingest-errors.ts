@@ -3,6 +3,7 @@ import { jsonErrorBody, type WarnLogger } from '@genesys-events/core/middleware'
 import type { MiddlewareObj } from '@middy/core';
 import { createError } from '@middy/util';
 import { DedupeStoreError, DeliveryInFlightError } from '../dedupe/dedupe-errors';
+import { recordOutcome } from '../outcome/webhook-outcome';
 
 /** Seconds a sender should wait before retrying a 503. */
 const RETRY_AFTER_SECONDS = '5';
@@ -10,7 +11,8 @@ const RETRY_AFTER_SECONDS = '5';
 /**
  * Maps ingest's own failures to HTTP: anything that kept an event from being durably published (bus or
  * deduplication store unavailable, the same delivery still in flight) is 503 so the sender retries; an
- * event too large for the bus is 413. Register after `httpErrorHandler`.
+ * event too large for the bus is 413. The outcome is recorded with the precise reason (`publish_entry_failed`,
+ * `delivery_in_flight`, ...). Register after `httpErrorHandler`.
  *
  * @example
  * ```ts
@@ -18,9 +20,10 @@ const RETRY_AFTER_SECONDS = '5';
  * ```
  */
 export const mapIngestErrors = ({ logger }: { logger: WarnLogger }): MiddlewareObj => {
-  const mapIngestErrorsOnError = (request: { error: unknown }) => {
+  const mapIngestErrorsOnError = (request: { error: unknown; internal: unknown }) => {
     const { error } = request;
     if (error instanceof EventTooLargeError) {
+      recordOutcome(request, { kind: 'rejected', statusCode: 413, reason: 'event_too_large' });
       logger.warn('webhook rejected: event too large for the bus', {
         reason: 'event_too_large',
         entryBytes: error.entryBytes,
@@ -30,6 +33,7 @@ export const mapIngestErrors = ({ logger }: { logger: WarnLogger }): MiddlewareO
     }
     const reason = retryableReason(error);
     if (reason === undefined) return;
+    recordOutcome(request, { kind: 'failed', statusCode: 503, reason });
     logger.warn('webhook not accepted: retry later', {
       reason,
       ...(error instanceof PublishError ? error.details : {}),

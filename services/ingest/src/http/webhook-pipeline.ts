@@ -1,81 +1,71 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { appBusPublisher } from '@genesys-events/app-bus';
 import { guardWebhookRequest, jsonHttpErrorHandler, mapDomainErrors } from '@genesys-events/core/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { AWS_CLIENT_SETTINGS } from '../aws-clients';
 import type { IngestConfig } from '../config';
-import { DELIVERY_LOCK_MS, dedupeDeliveries } from '../dedupe/delivery-dedupe';
-import { deliveryRecords } from '../dedupe/delivery-records';
 import { logger } from '../observability/logger';
-import { metrics, recordWebhookOutcome } from '../observability/metrics';
+import { metrics } from '../observability/metrics';
+import { answerAccepted } from '../outcome/answer-accepted';
+import { reportOutcome } from '../outcome/report-outcome';
+import type { Accepted } from '../outcome/webhook-outcome';
 import { acceptWebhook } from '../receive/accept-webhook';
 import type { RecognisedWebhookEvent } from '../receive/webhook-event';
+import { lowerCaseHeaders } from './lower-case-headers';
 import { mapIngestErrors } from './map-ingest-errors';
-
-/**
- * Genesys waits 10 s for an answer and the function has 8: each AWS call may take 2 s and is tried
- * at most 3 times, so a stuck dependency ends in a 503 (retry) rather than a timeout. Without
- * `throwOnRequestTimeout` the SDK only warns when the request timeout passes and keeps waiting.
- */
-const AWS_CLIENT_SETTINGS = {
-  maxAttempts: 3,
-  requestHandler: { requestTimeout: 2_000, connectionTimeout: 1_000, throwOnRequestTimeout: true },
-};
 
 /** A middleware of any stage of a webhook event (each stage adds fields to the event). */
 export type RouteMiddleware = MiddlewareObj<never>;
 
 /** What makes one webhook route different from another. */
 export interface WebhookRoute {
-  /** The route's name in metrics (`genesys`, `open-messaging`, `eventbridge`). */
+  /** The route's name in metrics and logs (`genesys`, `open-messaging`, `eventbridge`). */
   readonly name: string;
   readonly mediaTypes: readonly string[];
   /** Authenticates the exact request (signature or API key); runs before anything reads the body. */
   readonly authenticate: readonly RouteMiddleware[];
   /** Parses the authenticated body into `event.recognised` and `event.delivery` (and body parsers before it). */
   readonly recognise: readonly RouteMiddleware[];
+  /** Drops redeliveries (`dedupeDeliveries`); empty for a route that never deduplicates. */
+  readonly deduplicate: readonly RouteMiddleware[];
 }
 
 /**
- * Composes a webhook route: the order is part of the contract. Errors are mapped last (`onError` runs in
- * reverse), the request is guarded (405/413/415) and authenticated on its exact bytes before anything
- * parses it, deduplication records nothing for unauthenticated or unparseable requests, and the handler
- * publishes before it answers.
+ * Composes a webhook route: the order is part of the contract. Metrics are flushed and the logger reset
+ * last, after the one `webhook answered` line; errors are mapped before that (`onError` runs in reverse);
+ * the request is guarded (405/413/415) and authenticated on its exact bytes before anything parses it;
+ * deduplication records nothing for unauthenticated or unparseable requests; the handler publishes before
+ * the 200 is answered from its outcome.
  *
  * @example
  * ```ts
- * export const handler = webhookHandler(readIngestConfig(process.env), { mediaTypes, authenticate, recognise });
+ * export const handler = webhookHandler(readIngestConfig(process.env), eventBridgeRoute({ apiKeys, ... }));
  * ```
  */
 export const webhookHandler = (config: IngestConfig, route: WebhookRoute) => {
-  const records = deliveryRecords({
-    client: new DynamoDBClient(AWS_CLIENT_SETTINGS),
-    tableName: config.deliveriesTableName,
-    ttlSeconds: config.deliveryTtlSeconds,
-    lockMs: DELIVERY_LOCK_MS,
-  });
   const publish = appBusPublisher({
     client: new EventBridgeClient(AWS_CLIENT_SETTINGS),
     eventBusName: config.appBusName,
   });
-  return middy<RecognisedWebhookEvent, APIGatewayProxyStructuredResultV2>((event: RecognisedWebhookEvent) =>
+  const stages = [...route.authenticate, ...route.recognise, ...route.deduplicate];
+  // Until `answerAccepted` turns it into the 200 answer, the response is the handler's accepted outcome.
+  return middy<RecognisedWebhookEvent, Accepted | APIGatewayProxyStructuredResultV2>((event: RecognisedWebhookEvent) =>
     acceptWebhook(event, { publish, now: () => new Date() }),
   )
     .use(logMetrics(metrics))
-    .use(recordWebhookOutcome({ route: route.name }))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(correlateWithRequest())
+    .use(reportOutcome({ route: route.name }))
     .use(jsonHttpErrorHandler({ logger }))
     .use(mapDomainErrors({ logger }))
     .use(mapIngestErrors({ logger }))
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(correlateWithRequest())
-    .use(httpHeaderNormalizer())
+    .use(lowerCaseHeaders())
     .use(guardWebhookRequest({ mediaTypes: route.mediaTypes }))
-    .use([...route.authenticate, ...route.recognise] as unknown as MiddlewareObj<RecognisedWebhookEvent>[])
-    .use(dedupeDeliveries({ records }));
+    .use(stages as unknown as MiddlewareObj<RecognisedWebhookEvent>[])
+    .use(answerAccepted());
 };
 
 /**

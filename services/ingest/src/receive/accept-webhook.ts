@@ -1,16 +1,8 @@
 import type { PublishEvent } from '@genesys-events/app-bus';
 import { classifyNotification, type RecognisedEvent, toAppBusEvent } from '@genesys-events/core';
-import { jsonResponse } from '@genesys-events/core/middleware';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { logger } from '../observability/logger';
+import type { Accepted } from '../outcome/webhook-outcome';
 import type { RecognisedWebhookEvent } from './webhook-event';
-
-/** What the sender is told once its event is on the bus. */
-export interface Acceptance {
-  readonly status: 'accepted';
-  readonly eventId: string;
-  readonly detailType: string;
-}
 
 /** What accepting a webhook needs from outside: the publisher and the clock. */
 export interface AcceptDependencies {
@@ -20,17 +12,18 @@ export interface AcceptDependencies {
 
 /**
  * The handler every webhook route shares: normalises the recognised event into the app-bus shape and
- * publishes it, answering 200 only once the bus accepted it (publish failures throw and become 503).
+ * publishes it. It resolves with the accepted outcome only once the bus accepted the event (publish
+ * failures throw and become 503); the pipeline records that value and answers 200 from it.
  *
  * @example
  * ```ts
- * await acceptWebhook(recognisedEvent, { publish, now: () => new Date() }); // { statusCode: 200, ... }
+ * await acceptWebhook(recognisedEvent, { publish, now: () => new Date() }); // { kind: 'accepted', eventId, detailType }
  * ```
  */
 export const acceptWebhook = async (
   event: RecognisedWebhookEvent,
   { publish, now }: AcceptDependencies,
-): Promise<APIGatewayProxyStructuredResultV2> => {
+): Promise<Accepted> => {
   const { transport, scheme, deliveryId } = event.delivery;
   logIfOutsideCatalog(event.recognised);
   const busEvent = toAppBusEvent(event.recognised, {
@@ -40,9 +33,7 @@ export const acceptWebhook = async (
     ...(deliveryId ? { deliveryId } : {}),
   });
   const eventId = await publish(busEvent);
-  const acceptance: Acceptance = { status: 'accepted', eventId, detailType: busEvent.detailType };
-  logger.info('webhook accepted', { ...acceptance, transport, deliveryId, recognisedAs: event.recognised.kind });
-  return jsonResponse(200, acceptance);
+  return { kind: 'accepted', eventId, detailType: busEvent.detailType };
 };
 
 /** Events outside the catalog (unknown topic or enum value, or another shape) are published as they are, and said. */

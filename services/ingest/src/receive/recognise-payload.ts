@@ -2,6 +2,7 @@ import { type RecognisedEvent, recogniseEvent } from '@genesys-events/core';
 import type { WebhookHttpEvent } from '@genesys-events/core/middleware';
 import type { MiddlewareObj } from '@middy/core';
 import { logger } from '../observability/logger';
+import { contentKeyOf } from './content-key';
 import type { DeliveryFacts, RecognisedWebhookEvent } from './webhook-event';
 
 /** Options of {@link recognisePayload}: how a route finds its payload and describes its deliveries. */
@@ -15,8 +16,8 @@ export interface RecognisePayloadOptions<E extends WebhookHttpEvent> {
 
 /**
  * Parses the authenticated payload into a recognised event (core's `recogniseEvent`) and records how it
- * arrived, so that deduplication and the handler work on facts, not on the raw request. Runs after
- * authentication and body parsing, before deduplication.
+ * arrived (with its content key when the route deduplicates it), so that deduplication and the handler
+ * work on facts, not on the raw request. Runs after authentication and body parsing, before deduplication.
  *
  * @example
  * ```ts
@@ -29,12 +30,16 @@ export const recognisePayload = <E extends WebhookHttpEvent>(options: RecogniseP
     options.accept?.(recognised);
     const target = event as unknown as RecognisedWebhookEvent;
     target.recognised = recognised;
-    target.delivery = options.deliveryOf(event, recognised);
+    target.delivery = withContentKey(options.deliveryOf(event, recognised), recognised);
     const correlationId = genesysCorrelationIdOf(recognised);
     if (correlationId) logger.setCorrelationId(correlationId);
   };
   return { before: recognisePayloadBefore };
 };
+
+/** Only a delivery that can be deduplicated needs its content key: the others skip the hashing. */
+const withContentKey = (delivery: DeliveryFacts, recognised: RecognisedEvent): DeliveryFacts =>
+  delivery.dedupeKey ? { ...delivery, contentKey: contentKeyOf(recognised) } : delivery;
 
 /** Genesys's `CorrelationId` (capital C), carried in a notification's metadata. */
 const genesysCorrelationIdOf = (recognised: RecognisedEvent): string | undefined =>

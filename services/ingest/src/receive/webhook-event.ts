@@ -10,6 +10,11 @@ export interface DeliveryFacts {
   readonly deliveryId?: string;
   /** The key redeliveries share; absent when the route does not deduplicate this request. */
   readonly dedupeKey?: string;
+  /**
+   * The event's content key (core's `eventContentKey`, the key the consumers store it by), set with
+   * `dedupeKey`: a redelivery is the same delivery only when its content key is the same too.
+   */
+  readonly contentKey?: string;
 }
 
 /** A webhook request after authentication and parsing: what the route handlers work on. */

@@ -2,6 +2,7 @@ import {
   isAllowedPartnerSource,
   MalformedPayloadError,
   type RecognisedEvent,
+  rawBodyBytes,
   SourceNotAllowedError,
 } from '@genesys-events/core';
 import { verifyApiKeyHeader, type WebhookHttpEvent } from '@genesys-events/core/middleware';
@@ -22,7 +23,9 @@ export interface EventBridgeRouteOptions {
  * `POST /webhooks/eventbridge`: whole Genesys EventBridge envelopes from an EventBridge API destination,
  * authenticated by the connection's API key (there is no Genesys signature on this path). Anything that is
  * not an envelope is 400; an envelope whose `source` is not a Genesys partner source (of an allowed org)
- * is 403. Redeliveries get new envelope ids, so they are left to the consumers' content keys.
+ * is 403. The body is read as the other routes read it: decoded from base64 when API Gateway says it is
+ * (`isBase64Encoded`). Redeliveries get new envelope ids and carry no delivery id, so this route never
+ * deduplicates: it builds no deliveries table and leaves redeliveries to the consumers' content keys.
  *
  * @example
  * ```ts
@@ -35,12 +38,17 @@ export const eventBridgeRoute = ({ apiKeys, apiKeyHeader, allowedOrgIds }: Event
   authenticate: [...apiKeys.middleware, verifyApiKeyHeader({ headerName: apiKeyHeader, keys: apiKeys.read })],
   recognise: [
     recognisePayload<WebhookHttpEvent>({
-      payloadOf: (event) => (typeof event.body === 'string' ? event.body : ''),
+      payloadOf: envelopeTextOf,
       accept: (recognised) => acceptGenesysEnvelope(recognised, allowedOrgIds),
       deliveryOf: () => ({ transport: 'eventbridge-api', scheme: 'api-key' }),
     }),
   ],
+  deduplicate: [],
 });
+
+/** The body's text, through core's `rawBodyBytes` like every verified route: base64 decoded when flagged. */
+const envelopeTextOf = ({ body, isBase64Encoded }: WebhookHttpEvent): string =>
+  rawBodyBytes({ body: typeof body === 'string' ? body : undefined, isBase64Encoded }).toString('utf8');
 
 const acceptGenesysEnvelope = (recognised: RecognisedEvent, orgIds: readonly string[]): void => {
   const envelope = 'envelope' in recognised ? recognised.envelope : undefined;

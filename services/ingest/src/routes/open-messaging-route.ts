@@ -1,9 +1,18 @@
 import type { RecognisedEvent } from '@genesys-events/core';
 import { type VerifiedWebhookEvent, verifyWebhookSignature } from '@genesys-events/core/middleware';
+import { dedupeDeliveries } from '../dedupe/delivery-dedupe';
+import type { DeliveryRecords } from '../dedupe/delivery-records';
 import type { WebhookRoute } from '../http/webhook-pipeline';
 import { recognisePayload } from '../receive/recognise-payload';
 import type { DeliveryFacts } from '../receive/webhook-event';
 import type { SecretList } from '../secrets/secret-list';
+
+/** Options of {@link openMessagingRoute}. */
+export interface OpenMessagingRouteOptions {
+  readonly secrets: SecretList;
+  /** Where message identities are remembered. */
+  readonly deliveries: DeliveryRecords;
+}
 
 /**
  * `POST /webhooks/open-messaging`: Open Messaging outbound webhooks, `X-Hub-Signature-256: sha256=<base64>`
@@ -12,10 +21,10 @@ import type { SecretList } from '../secrets/secret-list';
  *
  * @example
  * ```ts
- * webhookHandler(config, openMessagingRoute(secretList('openMessagingSecrets', source)));
+ * webhookHandler(config, openMessagingRoute({ secrets: secretList('openMessagingSecrets', source), deliveries }));
  * ```
  */
-export const openMessagingRoute = (secrets: SecretList): WebhookRoute => ({
+export const openMessagingRoute = ({ secrets, deliveries }: OpenMessagingRouteOptions): WebhookRoute => ({
   name: 'open-messaging',
   mediaTypes: ['application/json'],
   authenticate: [...secrets.middleware, verifyWebhookSignature({ scheme: 'open-messaging', secrets: secrets.read })],
@@ -25,6 +34,7 @@ export const openMessagingRoute = (secrets: SecretList): WebhookRoute => ({
       deliveryOf: (_event, recognised) => openMessagingDelivery(recognised),
     }),
   ],
+  deduplicate: [dedupeDeliveries({ records: deliveries })],
 });
 
 const openMessagingDelivery = (recognised: RecognisedEvent): DeliveryFacts => {

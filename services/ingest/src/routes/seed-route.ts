@@ -1,6 +1,8 @@
 import { MalformedPayloadError, mediaType, type SignatureScheme } from '@genesys-events/core';
 import { type VerifiedWebhookEvent, verifyWebhookSignature } from '@genesys-events/core/middleware';
 import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
+import { dedupeDeliveries } from '../dedupe/delivery-dedupe';
+import type { DeliveryRecords } from '../dedupe/delivery-records';
 import type { WebhookRoute } from '../http/webhook-pipeline';
 import { recognisePayload } from '../receive/recognise-payload';
 import type { DeliveryFacts } from '../receive/webhook-event';
@@ -11,16 +13,23 @@ const FORM = 'application/x-www-form-urlencoded';
 /** The seed route's event after verification and, for forms, `@middy/http-urlencode-body-parser`. */
 type SeedEvent = VerifiedWebhookEvent & { headers?: Record<string, string | undefined> | null };
 
+/** Options of {@link seedRoute}. */
+export interface SeedRouteOptions {
+  readonly secrets: SecretList;
+  /** Where delivery ids are remembered. */
+  readonly deliveries: DeliveryRecords;
+}
+
 /**
  * `POST /webhooks/genesys`: form bodies use the seed form scheme, JSON bodies the seed header scheme;
  * `X-Genesys-Delivery-Id` deduplicates.
  *
  * @example
  * ```ts
- * webhookHandler(config, seedRoute(secretList('genesysWebhookSecrets', source)));
+ * webhookHandler(config, seedRoute({ secrets: secretList('genesysWebhookSecrets', source), deliveries }));
  * ```
  */
-export const seedRoute = (secrets: SecretList): WebhookRoute => ({
+export const seedRoute = ({ secrets, deliveries }: SeedRouteOptions): WebhookRoute => ({
   name: 'genesys',
   mediaTypes: [FORM, 'application/json'],
   authenticate: [
@@ -31,6 +40,7 @@ export const seedRoute = (secrets: SecretList): WebhookRoute => ({
     httpUrlencodeBodyParser({ disableContentTypeError: true }),
     recognisePayload<SeedEvent>({ payloadOf: seedPayloadOf, deliveryOf: seedDeliveryOf }),
   ],
+  deduplicate: [dedupeDeliveries({ records: deliveries })],
 });
 
 /** Form bodies use the form scheme; every other accepted type is the raw-body header scheme. */

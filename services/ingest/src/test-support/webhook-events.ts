@@ -1,8 +1,9 @@
 /**
- * Test helpers for the seed webhook route: API Gateway HTTP API (payload v2) events and realistic seed event
+ * Test helpers for the webhook routes: API Gateway HTTP API (payload v2) events and realistic seed event
  * bodies. Every builder returns a fresh object.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { type HttpApiEventOptions, httpApiEvent } from './http-api-event';
 
 export const CONVERSATION_ID = 'c41f7e2a-95b3-4d08-8e6c-1a2b3c4d5e6f';
 
@@ -15,34 +16,13 @@ export const seedConversationJson = (overrides: Record<string, unknown> = {}): s
     ...overrides,
   });
 
-export interface WebhookEventOptions {
-  readonly body?: string;
-  readonly headers?: Record<string, string>;
-  readonly method?: string;
-  readonly isBase64Encoded?: boolean;
-}
+export type { HttpApiEventOptions as WebhookEventOptions } from './http-api-event';
 
-/** An HTTP API v2 event for `POST /webhooks/genesys`; header names are lower-cased as HTTP APIs do. */
-export const webhookEvent = ({
-  body,
-  headers = {},
-  method = 'POST',
-  isBase64Encoded = false,
-}: WebhookEventOptions): APIGatewayProxyEventV2 =>
-  ({
-    version: '2.0',
-    routeKey: 'ANY /webhooks/genesys',
-    rawPath: '/webhooks/genesys',
-    rawQueryString: '',
-    headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value])),
-    ...(body === undefined ? {} : { body }),
-    isBase64Encoded,
-    requestContext: {
-      http: { method, path: '/webhooks/genesys' },
-      requestId: 'r',
-      timeEpoch: Date.now(),
-    },
-  }) as unknown as APIGatewayProxyEventV2;
+/**
+ * An HTTP API v2 event for a webhook route (`/webhooks/genesys` unless `path` says otherwise), as AWS sends
+ * it: see {@link httpApiEvent}. The body is given as the sender wrote it and encoded when `isBase64Encoded`.
+ */
+export const webhookEvent = (options: HttpApiEventOptions): APIGatewayProxyEventV2 => httpApiEvent(options);
 
 /** A response as the handler answers it, with the body parsed. */
 export interface ParsedResponse {
