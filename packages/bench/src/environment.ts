@@ -19,6 +19,10 @@ export const lambdaEnvironment = (): Env => ({
   AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
   POWERTOOLS_LOG_LEVEL: 'INFO',
   STAGE: BENCH_STAGE,
+  // The read routes' issuer settings: their first event carries no token, so it is answered 401 before
+  // any key is fetched, and nothing listens here.
+  OIDC_ISSUER_URL: 'http://127.0.0.1:9',
+  OIDC_AUDIENCE: 'genesys-events-bench',
 });
 
 /** What the ingest functions get on top (their serverless env, with the secrets as values). */

@@ -1,4 +1,9 @@
-export { type EraseConversationDependencies, eraseConversation, type InfoLogger } from './erasure/erase-conversation';
+export {
+  type EraseConversationDependencies,
+  eraseConversation,
+  type InfoLogger,
+  MalformedErasureRequestError,
+} from './erasure/erase-conversation';
 export {
   ERASURE_COMPLETED,
   ERASURE_REQUESTED,

@@ -4,10 +4,12 @@
  * local-stack's `createTables`, fed the bench events its rule matches. Counts DynamoDB requests per new
  * event and per repeated event at the SDK client.
  */
+
 import type { AddressInfo } from 'node:net';
 import { createTables } from '@genesys-events/local-stack/create-tables.cjs';
 import dynalite from 'dynalite';
 import { type BuiltFunction, importHandler, readBuiltFunctions } from '../build-functions';
+import { isEventConsumer } from '../consumer-functions';
 import { lambdaEnvironment } from '../environment';
 import { ruleEventStream } from '../fixtures/app-bus-stream';
 import { lambdaContext } from '../fixtures/lambda-events';
@@ -53,7 +55,7 @@ export const runConsumersPart = async (
     stubPutEvents();
     const requests = countDynamoRequests();
     const results: Record<string, ConsumerFigures> = {};
-    const consumers = readBuiltFunctions(paths).filter((fn) => fn.trigger.kind === 'eventbridge');
+    const consumers = readBuiltFunctions(paths).filter(isEventConsumer);
     let firstId = 1;
     for (const fn of consumers) {
       results[fn.name] = await measureConsumer(fn, requests, settings, firstId);

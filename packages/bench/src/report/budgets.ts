@@ -1,6 +1,7 @@
 /**
  * The budgets of the issue, checked against one run's results.
  */
+import { isEventConsumer } from '../consumer-functions';
 import type { BenchPart } from '../settings';
 import type { BenchResults } from './results';
 
@@ -49,18 +50,16 @@ export const checkBudgets = (results: BenchResults): BudgetCheck[] => [
     atMost({ name: `coldInitRatio ${fn.name}`, part: 'cold-start', figure: results.coldStart?.[fn.name]?.ratio }, 1.3),
   ),
   atMost({ name: 'maxBundleBytes', part: 'build', figure: maxBundleBytes(results) }, 65_536),
-  ...results.functions
-    .filter((fn) => fn.trigger.kind === 'eventbridge')
-    .map((fn) =>
-      atMost(
-        {
-          name: `DynamoDB writes per new event ${fn.name}`,
-          part: 'consumers',
-          figure: results.consumers?.[fn.name]?.dynamoWritesPerNewEvent,
-        },
-        1,
-      ),
+  ...results.functions.filter(isEventConsumer).map((fn) =>
+    atMost(
+      {
+        name: `DynamoDB writes per new event ${fn.name}`,
+        part: 'consumers',
+        figure: results.consumers?.[fn.name]?.dynamoWritesPerNewEvent,
+      },
+      1,
     ),
+  ),
   atMost({ name: 'local ready ms', part: 'local-loop', figure: results.localLoop?.readyMs }, 10_000),
 ];
 

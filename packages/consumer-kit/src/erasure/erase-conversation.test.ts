@@ -1,8 +1,7 @@
 import type { AppBusEvent } from '@genesys-events/core';
-import { UnusableEventError } from '@genesys-events/core';
 import { describe, expect, it } from '@jest/globals';
 import type { ConversationTable } from '../store/conversation-table';
-import { eraseConversation } from './erase-conversation';
+import { eraseConversation, MalformedErasureRequestError } from './erase-conversation';
 import { ERASURE_COMPLETED, ERASURE_REQUESTED, ERASURE_SOURCE, erasureRequestedEvent } from './erasure-events';
 
 const NOW = new Date('2091-06-15T10:00:00.000Z');
@@ -76,10 +75,10 @@ describe('eraseConversation', () => {
       },
     ],
     ['a null detail', { 'detail-type': ERASURE_REQUESTED, source: ERASURE_SOURCE, detail: null }],
-  ])('throws UnusableEventError for %s, erasing and publishing nothing', async (_name, envelope) => {
+  ])('throws MalformedErasureRequestError for %s, erasing and publishing nothing', async (_name, envelope) => {
     const { erased, published, dependencies } = setUp();
 
-    await expect(eraseConversation(envelope, dependencies)).rejects.toBeInstanceOf(UnusableEventError);
+    await expect(eraseConversation(envelope, dependencies)).rejects.toBeInstanceOf(MalformedErasureRequestError);
     expect(erased).toEqual([]);
     expect(published).toEqual([]);
   });

@@ -1,7 +1,24 @@
 import type { PublishEvent } from '@genesys-events/app-bus';
-import { type AppBusEnvelope, UnusableEventError } from '@genesys-events/core';
+import type { AppBusEnvelope } from '@genesys-events/core';
 import type { ConversationTable } from '../store/conversation-table';
 import { type ErasureReport, erasureCompletedEvent, erasureRequestOf } from './erasure-events';
+
+/**
+ * An event the erasure function was given that is no well-formed erasure request. It throws, so the
+ * event is retried and then parked in the dead-letter queue, never dropped. (Its own class rather than
+ * core's `UnusableEventError`: core's main entry brings its zod schemas into the bundle.)
+ *
+ * @example
+ * ```ts
+ * throw new MalformedErasureRequestError('conversation:created');
+ * ```
+ */
+export class MalformedErasureRequestError extends Error {
+  constructor(detailType: string) {
+    super(`${detailType} is no well-formed erasure request`);
+    this.name = 'MalformedErasureRequestError';
+  }
+}
 
 /** The logger an erasure reports to; Powertools Logger fits. */
 export interface InfoLogger {
@@ -35,7 +52,7 @@ export const eraseConversation = async (
   { service, table, publish, logger, now = () => new Date() }: EraseConversationDependencies,
 ): Promise<ErasureReport> => {
   const request = erasureRequestOf(envelope);
-  if (!request) throw new UnusableEventError('invalid_detail', `${envelope['detail-type']} is no erasure request`);
+  if (!request) throw new MalformedErasureRequestError(envelope['detail-type']);
   const { deleted } = await table.erase(request.conversationId);
   const report: ErasureReport = { ...request, service, deleted: { items: deleted } };
   await publish(erasureCompletedEvent(report, now()));
