@@ -1,12 +1,14 @@
 'use strict';
 // The project's serverless plugin, listed in every serverless.yml as "@genesys-events/serverless-config":
-// it builds the stack's Powertools layer before the framework zips it, keeps the packaged template
-// least-privileged and every non-webhook route behind an authorizer.
+// it turns the functions' `subscribe` blocks into rules and dead-letter queues, builds the stack's
+// Powertools layer before the framework zips it, keeps the packaged template least-privileged and every
+// non-webhook route behind an authorizer.
 
 const { resolve } = require('node:path');
 const LeastPrivilegePlugin = require('./least-privilege.cjs');
 const { buildPowertoolsLayer } = require('./powertools-layer.cjs');
 const RouteAuthorizersPlugin = require('./route-authorizers.cjs');
+const SubscriptionsPlugin = require('./subscriptions.cjs');
 
 /** The layer powertools-layer.yml defines under this name in every serverless.yml. */
 const POWERTOOLS_LAYER = 'powertools';
@@ -16,7 +18,10 @@ class GenesysEventsPlugin {
     this.serverless = serverless;
     this.leastPrivilege = new LeastPrivilegePlugin(serverless);
     this.routeAuthorizers = new RouteAuthorizersPlugin(serverless);
+    this.subscriptions = new SubscriptionsPlugin(serverless);
     this.hooks = {
+      // Before packaging compiles the rules and before the local bus reads them.
+      initialize: () => this.subscriptions.expand(),
       // Layers are zipped in package:createDeploymentArtifacts, from the path the layer names.
       'before:package:createDeploymentArtifacts': () => this.buildLayer(),
       'before:package:compileLayers': () => this.packageWithoutCredentials(),

@@ -113,6 +113,22 @@ describe.each(deployables())('the packaged prod template of $name', ({ dir }) =>
     expect(timeouts.every((timeout) => timeout > 0 && timeout < 10)).toBe(true);
   });
 
+  it('retries every app-bus rule target and parks what still fails in a dead-letter queue with an alarm', () => {
+    const targets = resourcesOf(template, 'AWS::Events::Rule')
+      .filter(([, rule]) => JSON.stringify(rule.Properties?.Targets).includes('LambdaFunction'))
+      .flatMap(([, rule]) => rule.Properties?.Targets as { RetryPolicy?: unknown; DeadLetterConfig?: unknown }[]);
+    const alarmed = resourcesOf(template, 'AWS::CloudWatch::Alarm').map(([, alarm]) =>
+      JSON.stringify(alarm.Properties?.Dimensions),
+    );
+
+    for (const target of targets) {
+      expect(target.RetryPolicy).toEqual({ MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 20 });
+      const queue = (target.DeadLetterConfig as { Arn: { 'Fn::GetAtt': [string, string] } }).Arn['Fn::GetAtt'][0];
+      expect(template.Resources[queue]?.Type).toBe('AWS::SQS::Queue');
+      expect(alarmed.some((dimensions) => dimensions.includes(`"${queue}"`))).toBe(true);
+    }
+  });
+
   it('keeps every item of every table for a bounded time: a TTL on each', () => {
     const tables = resourcesOf(template, 'AWS::DynamoDB::Table');
 
