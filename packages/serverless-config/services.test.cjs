@@ -40,7 +40,7 @@ describe('services discovery', () => {
       expect.stringMatching(/^\$\{file\(.*my-team\/serverless\/functions\.yml\)\}$/),
     ]);
     expect(parts.resources).toEqual([
-      '${file(packages/serverless-config/operations.yml)}',
+      expect.stringMatching(/^\$\{file\(packages\/serverless-config\/operations\.yml\)\}$/),
       expect.stringMatching(/ingest\/serverless\/partner-bus\.cjs\)\}$/),
       expect.stringMatching(/ingest\/serverless\/resources\.yml\)\}$/),
     ]);
