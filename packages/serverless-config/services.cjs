@@ -43,7 +43,11 @@ function systemParts(servicesDir = SERVICES_DIR) {
   const services = discoverServices(servicesDir);
   const paths = { serverlessConfig: relative(REPOSITORY_ROOT, __dirname) };
   const functions = [];
-  const resources = [fileReference(join(__dirname, 'operations.yml'))];
+  // The whole system has HTTP routes (the webhooks), so it has both sets of operations.
+  const resources = [
+    fileReference(join(__dirname, 'operations.yml')),
+    fileReference(join(__dirname, 'http-operations.yml')),
+  ];
   for (const { name, dir } of services) {
     paths[camelCase(name)] = relative(REPOSITORY_ROOT, dir);
     const folder = join(dir, 'serverless');

@@ -41,6 +41,7 @@ describe('services discovery', () => {
     ]);
     expect(parts.resources).toEqual([
       expect.stringMatching(/^\$\{file\(packages\/serverless-config\/operations\.yml\)\}$/),
+      expect.stringMatching(/^\$\{file\(packages\/serverless-config\/http-operations\.yml\)\}$/),
       expect.stringMatching(/ingest\/serverless\/partner-bus\.cjs\)\}$/),
       expect.stringMatching(/ingest\/serverless\/resources\.yml\)\}$/),
     ]);

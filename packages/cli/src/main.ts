@@ -4,6 +4,7 @@ import { CliError, oneLine } from './cli/errors';
 import { type CliIo, nodeIo } from './cli/io';
 import { registerDoctor } from './commands/doctor';
 import { registerForget } from './commands/forget';
+import { registerNewService } from './commands/new-service';
 import { registerRedrive } from './commands/redrive';
 import { registerReplay } from './commands/replay';
 import { registerSend } from './commands/send';
@@ -42,6 +43,7 @@ export const buildProgram = (io: CliIo): Command => {
     registerDoctor,
     registerRedrive,
     registerForget,
+    registerNewService,
     registerToken,
   ]) {
     register(program, io);

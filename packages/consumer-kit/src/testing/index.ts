@@ -1,0 +1,2 @@
+// Test builders for services on the kit; never imported by a function.
+export { appBusEnvelope, conversationDetailEvent, TEST_PARTNER_SOURCE } from './app-bus-events';
