@@ -1,12 +1,12 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { correlateWithEvent } from '@genesys-events/consumer-kit/observability';
+import { correlateWithEvent, recordStoreOutcome } from '@genesys-events/consumer-kit/observability';
 import { documentClient } from '@genesys-events/consumer-kit/store';
 import middy from '@middy/core';
 import { readTableConfig } from '../config';
 import { type AppBusEnvelope, toAnalyticsEvent } from '../model/analytics-event';
 import { logger } from '../observability/logger';
-import { metrics, recordConsumerOutcome } from '../observability/metrics';
+import { metrics } from '../observability/metrics';
 import { type AnalyticsTable, analyticsTable, type StoreOutcome } from '../store/analytics-table';
 
 /** What the consumer did with one event. */
@@ -46,4 +46,4 @@ export const handler = middy((event: AppBusEnvelope) => lambdaHandler(event, { t
   .use(logMetrics(metrics))
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(correlateWithEvent(logger))
-  .use(recordConsumerOutcome());
+  .use(recordStoreOutcome(metrics, (response) => (response as ConsumeOutcome).stored));

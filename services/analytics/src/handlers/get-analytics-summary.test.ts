@@ -1,3 +1,4 @@
+import { startTestIssuer } from '@genesys-events/consumer-kit/testing';
 import { lambdaContext } from '@genesys-events/core/testing';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { type AppBusEnvelope, toAnalyticsEvent } from '../model/analytics-event';
@@ -14,7 +15,6 @@ import {
   utterance,
 } from '../test-support/app-bus-events';
 import { inMemoryTable } from '../test-support/fakes';
-import { startTestIssuer } from '../test-support/test-issuer';
 
 // The handler module reads its configuration and creates its DynamoDB client when it is imported.
 process.env.ANALYTICS_TABLE_NAME = 'genesys-events-test-analytics';

@@ -1,8 +1,6 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { readRouteHandler } from '@genesys-events/consumer-kit/http';
 import { documentClient } from '@genesys-events/consumer-kit/store';
-import { requireAccessToken } from '@genesys-events/core/auth/middleware';
-import { jsonHttpErrorHandler, jsonResponse } from '@genesys-events/core/middleware';
-import middy from '@middy/core';
+import { jsonResponse } from '@genesys-events/core/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readQueryConfig } from '../config';
 import { type ConversationFigures, conversationFigures } from '../model/conversation-analytics';
@@ -47,7 +45,8 @@ const table = analyticsTable({
   retentionDays: config.retentionDays,
 });
 
-export const handler = middy((event: APIGatewayProxyEventV2) => lambdaHandler(event, { table }))
-  .use(jsonHttpErrorHandler({ logger }))
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(requireAccessToken({ ...config.auth, scope: 'analytics:read', logger }));
+export const handler = readRouteHandler((event) => lambdaHandler(event, { table }), {
+  scope: 'analytics:read',
+  auth: config.auth,
+  logger,
+});

@@ -1,4 +1,5 @@
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { startTestIssuer } from '@genesys-events/consumer-kit/testing';
 import { lambdaContext } from '@genesys-events/core/testing';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -14,7 +15,6 @@ import {
   utterance,
 } from '../test-support/app-bus-events';
 import { inMemoryTable } from '../test-support/fakes';
-import { startTestIssuer } from '../test-support/test-issuer';
 
 // The handler module reads its configuration and creates its DynamoDB client when it is imported.
 process.env.ANALYTICS_TABLE_NAME = 'genesys-events-test-analytics';

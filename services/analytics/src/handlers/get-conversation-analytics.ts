@@ -1,15 +1,16 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import {
+  badConversationId,
+  conversationIdParam,
+  conversationNotFound,
+  readRouteHandler,
+} from '@genesys-events/consumer-kit/http';
 import { documentClient } from '@genesys-events/consumer-kit/store';
-import { requireAccessToken } from '@genesys-events/core/auth/middleware';
-import { jsonHttpErrorHandler, jsonResponse } from '@genesys-events/core/middleware';
-import middy from '@middy/core';
+import { jsonResponse } from '@genesys-events/core/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readQueryConfig } from '../config';
 import { conversationAnalytics } from '../model/conversation-analytics';
 import { logger } from '../observability/logger';
 import { type AnalyticsTable, analyticsTable } from '../store/analytics-table';
-
-const MAX_ID_LENGTH = 256;
 
 /**
  * `GET /analytics/conversations/{conversationId}`: the conversation's transcript, sentiment (Genesys over
@@ -24,14 +25,10 @@ export const lambdaHandler = async (
   event: Pick<APIGatewayProxyEventV2, 'pathParameters'>,
   { table }: { table: AnalyticsTable },
 ): Promise<APIGatewayProxyStructuredResultV2> => {
-  const conversationId = event.pathParameters?.conversationId;
-  if (!conversationId || conversationId.length > MAX_ID_LENGTH) {
-    return jsonResponse(400, { error: 'bad_request', message: 'conversationId is missing or too long' });
-  }
+  const conversationId = conversationIdParam(event);
+  if (!conversationId) return badConversationId();
   const events = await table.listConversation(conversationId);
-  if (events.length === 0) {
-    return jsonResponse(404, { error: 'not_found', message: 'analytics knows nothing of this conversation' });
-  }
+  if (events.length === 0) return conversationNotFound('analytics knows nothing of this conversation');
   return jsonResponse(200, conversationAnalytics(conversationId, events));
 };
 
@@ -42,7 +39,8 @@ const table = analyticsTable({
   retentionDays: config.retentionDays,
 });
 
-export const handler = middy((event: APIGatewayProxyEventV2) => lambdaHandler(event, { table }))
-  .use(jsonHttpErrorHandler({ logger }))
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(requireAccessToken({ ...config.auth, scope: 'analytics:read', logger }));
+export const handler = readRouteHandler((event) => lambdaHandler(event, { table }), {
+  scope: 'analytics:read',
+  auth: config.auth,
+  logger,
+});

@@ -1,6 +1,4 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { storeOutcomeMetric } from '@genesys-events/consumer-kit/observability';
-import type { StoreOutcome } from '@genesys-events/consumer-kit/store';
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { DerivationOutcome } from '../model/derived-analysis';
 
@@ -11,26 +9,6 @@ export const metrics = new Metrics({ namespace: 'GenesysEvents', serviceName: 'a
 const count = (name: string): void => {
   metrics.addMetric(name, MetricUnit.Count, 1);
 };
-
-/**
- * Counts what the consumer did with each event: stored, duplicate or refused because its conversation
- * was erased (`EventAfterErasure`), and failures (retried by EventBridge,
- * finally parked in the dead-letter queue).
- *
- * @example
- * ```ts
- * middy(handler).use(logMetrics(metrics)).use(recordConsumerOutcome());
- * ```
- */
-export const recordConsumerOutcome = (): MiddlewareObj => ({
-  after: ({ response }: Request) => {
-    const outcome = response as { stored: StoreOutcome };
-    count(storeOutcomeMetric(outcome.stored));
-  },
-  onError: () => {
-    count('ConsumerFailed');
-  },
-});
 
 const DERIVATION_METRICS: Record<DerivationOutcome, string> = {
   published: 'SentimentDerived',

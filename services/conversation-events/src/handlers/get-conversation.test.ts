@@ -1,8 +1,8 @@
+import { startTestIssuer } from '@genesys-events/consumer-kit/testing';
 import { lambdaContext } from '@genesys-events/core/testing';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import type { TimelineEntry } from '../model/timeline-entry';
 import { CONVERSATION_ID, inMemoryTable, timelineEntry } from '../test-support/app-bus-events';
-import { startTestIssuer } from '../test-support/test-issuer';
 
 // The handler module reads its configuration and creates its DynamoDB client when it is imported.
 process.env.CONVERSATION_EVENTS_TABLE_NAME = 'genesys-events-test-conversation-events';

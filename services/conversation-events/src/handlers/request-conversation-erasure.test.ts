@@ -1,9 +1,9 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { startTestIssuer } from '@genesys-events/consumer-kit/testing';
 import type { AppBusEvent } from '@genesys-events/core';
 import { lambdaContext } from '@genesys-events/core/testing';
 import { afterAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
-import { startTestIssuer } from '../test-support/test-issuer';
 
 // The handler module reads its configuration and creates its client when it is imported.
 process.env.APP_BUS_NAME = 'genesys-events-test';

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { appBusPublisher, PublishError, type PublishEvent } from '@genesys-events/app-bus';
-import { erasureRequestedEvent, isId } from '@genesys-events/consumer-kit';
+import { erasureRequestedEvent } from '@genesys-events/consumer-kit';
+import { badConversationId, conversationIdParam, readRouteHandler } from '@genesys-events/consumer-kit/http';
 import { AWS_CLIENT_SETTINGS } from '@genesys-events/consumer-kit/store';
-import { requireAccessToken } from '@genesys-events/core/auth/middleware';
-import { jsonErrorBody, jsonHttpErrorHandler, jsonResponse } from '@genesys-events/core/middleware';
-import middy from '@middy/core';
+import { jsonErrorBody, jsonResponse } from '@genesys-events/core/middleware';
 import { createError } from '@middy/util';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readErasureRouteConfig } from '../config';
@@ -34,10 +32,8 @@ export const lambdaHandler = async (
   event: Pick<APIGatewayProxyEventV2, 'pathParameters'>,
   { publish, now = () => new Date(), newRequestId = randomUUID }: Dependencies,
 ): Promise<APIGatewayProxyStructuredResultV2> => {
-  const conversationId = event.pathParameters?.conversationId;
-  if (!isId(conversationId)) {
-    return jsonResponse(400, { error: 'bad_request', message: 'conversationId is missing or too long' });
-  }
+  const conversationId = conversationIdParam(event);
+  if (!conversationId) return badConversationId();
   const request = { conversationId, requestId: newRequestId() };
   await publish(erasureRequestedEvent(request, now()));
   logger.info('conversation erasure requested', request);
@@ -63,8 +59,9 @@ const publish = appBusPublisher({
   eventBusName: config.appBusName,
 });
 
-export const handler = middy((event: APIGatewayProxyEventV2) => lambdaHandler(event, { publish }))
-  .use(jsonHttpErrorHandler({ logger }))
-  .use(retryWhenUnpublished())
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(requireAccessToken({ ...config.auth, scope: 'conversations:erase', logger }));
+export const handler = readRouteHandler((event) => lambdaHandler(event, { publish }), {
+  scope: 'conversations:erase',
+  auth: config.auth,
+  logger,
+  errorMappers: [retryWhenUnpublished()],
+});

@@ -1,12 +1,12 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { correlateWithEvent } from '@genesys-events/consumer-kit/observability';
+import { correlateWithEvent, recordStoreOutcome } from '@genesys-events/consumer-kit/observability';
 import { documentClient } from '@genesys-events/consumer-kit/store';
 import middy from '@middy/core';
 import { readConversationEventsConfig } from '../config';
 import { type AppBusEnvelope, toTimelineEntry } from '../model/timeline-entry';
 import { logger } from '../observability/logger';
-import { metrics, recordConsumerOutcome } from '../observability/metrics';
+import { metrics } from '../observability/metrics';
 import {
   type ConversationEventsTable,
   conversationEventsTable,
@@ -50,4 +50,4 @@ export const handler = middy((event: AppBusEnvelope) => lambdaHandler(event, { t
   .use(logMetrics(metrics))
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(correlateWithEvent(logger))
-  .use(recordConsumerOutcome());
+  .use(recordStoreOutcome(metrics, (response) => response as StoreOutcome));

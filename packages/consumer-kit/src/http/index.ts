@@ -1,0 +1,7 @@
+export {
+  badConversationId,
+  conversationIdParam,
+  conversationNotFound,
+  type ReadRouteOptions,
+  readRouteHandler,
+} from './read-route';
