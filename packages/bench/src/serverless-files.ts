@@ -142,7 +142,7 @@ export const listFunctions = (root: string): FunctionDefinition[] =>
           name,
           entry,
           exportName: handler.slice(dot + 1),
-          trigger: triggerOf(definition.events),
+          trigger: triggerOf(definition.events, definition.subscribe),
           environment: environmentOf(definition.environment, custom),
         },
       ];
@@ -155,7 +155,10 @@ const withLocalPaths = (service: ServiceFiles): Yaml => ({
   paths: Object.fromEntries(Object.keys((service.custom.paths ?? {}) as Yaml).map((key) => [key, service.dir])),
 });
 
-const triggerOf = (events: unknown): FunctionTrigger => {
+/** A function's first trigger: its first event, or the first pattern of its `subscribe` block. */
+const triggerOf = (events: unknown, subscribe: unknown): FunctionTrigger => {
+  const [firstPattern] = ((subscribe as Yaml | undefined)?.patterns ?? []) as Yaml[];
+  if (firstPattern) return { kind: 'eventbridge', pattern: firstPattern };
   const [first] = Array.isArray(events) ? (events as Yaml[]) : [];
   const http = first?.httpApi as Yaml | undefined;
   if (http) return { kind: 'http', method: String(http.method ?? 'GET').toUpperCase(), path: String(http.path) };
