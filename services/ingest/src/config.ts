@@ -1,3 +1,5 @@
+import { requiredSetting } from '@genesys-events/consumer-kit/store';
+
 /** Settings every ingest route needs, read and validated once at cold start. */
 export interface IngestConfig {
   /** The app bus events are published to. */
@@ -27,7 +29,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * const config = readIngestConfig(process.env);
  * ```
  */
-export const readIngestConfig = (env: Env): IngestConfig => ({ appBusName: required(env, 'APP_BUS_NAME') });
+export const readIngestConfig = (env: Env): IngestConfig => ({ appBusName: requiredSetting(env, 'APP_BUS_NAME') });
 
 /**
  * Reads the deliveries table settings of a route that deduplicates; a missing value fails with its name.
@@ -38,7 +40,7 @@ export const readIngestConfig = (env: Env): IngestConfig => ({ appBusName: requi
  * ```
  */
 export const readDeliveriesConfig = (env: Env): DeliveriesConfig => ({
-  tableName: required(env, 'DELIVERIES_TABLE_NAME'),
+  tableName: requiredSetting(env, 'DELIVERIES_TABLE_NAME'),
   ttlSeconds: positiveInteger(env, 'DELIVERY_TTL_SECONDS', 86_400),
 });
 
@@ -72,12 +74,6 @@ export const listSetting = (env: Env, name: string): string[] =>
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry.length > 0);
-
-const required = (env: Env, name: string): string => {
-  const value = env[name];
-  if (!value) throw new Error(`missing configuration: ${name}`);
-  return value;
-};
 
 const positiveInteger = (env: Env, name: string, fallback: number): number => {
   const raw = env[name];

@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /**
@@ -35,5 +35,5 @@ export const documentClient = (): DynamoDBDocumentClient =>
  * if (isConditionFailure(error)) return 'duplicate';
  * ```
  */
-export const isConditionFailure = (error: unknown): boolean =>
+export const isConditionFailure = (error: unknown): error is ConditionalCheckFailedException =>
   (error as Error | undefined)?.name === 'ConditionalCheckFailedException';

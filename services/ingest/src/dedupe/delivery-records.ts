@@ -1,13 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   type AttributeValue,
-  ConditionalCheckFailedException,
   DeleteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
+import { isConditionFailure } from '@genesys-events/consumer-kit/store';
 import { DedupeStoreError } from './dedupe-errors';
 
 /** What the first delivery was answered, kept so that redeliveries get the same event id. */
@@ -172,7 +172,3 @@ const claimOf = (item: Record<string, AttributeValue> | undefined): Claim => {
   if (item?.status?.S !== COMPLETED) return { kind: 'in-flight', contentKey };
   return { kind: 'completed', answer: { eventId: item.eventId?.S, detailType: item.detailType?.S }, contentKey };
 };
-
-const isConditionFailure = (error: unknown): error is ConditionalCheckFailedException =>
-  error instanceof ConditionalCheckFailedException ||
-  (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
