@@ -92,12 +92,14 @@ function createArchiveWriter({ dir, busName, now = Date.now, newId = randomUUID,
 }
 
 /**
- * Removes the day files whose every event is older than `retentionDays`; returns their names.
+ * Removes the day files whose every event is older than `retentionDays`; returns their names. 0 (or no
+ * number) keeps everything, as an EventBridge archive's RetentionDays 0 does.
  *
  * @example
  * await pruneArchive({ dir: '.local-data/archive', retentionDays: 30 }); // ['events-2025-01-01.ndjson']
  */
 async function pruneArchive({ dir, retentionDays, now = Date.now }) {
+  if (!(retentionDays > 0)) return [];
   const names = await readdir(dir).catch(() => []);
   const expired = names.filter((name) => {
     const day = DAY_FILE.exec(name)?.[1];

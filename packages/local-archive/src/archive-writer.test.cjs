@@ -133,6 +133,14 @@ describe('pruneArchive', () => {
     expect(readdirSync(dir).sort()).toEqual(['events-2025-03-03.ndjson', 'rules.json']);
   });
 
+  it('keeps everything with a retention of 0, as EventBridge does', async () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, 'events-2000-01-01.ndjson'), '');
+
+    expect(await pruneArchive({ dir, retentionDays: 0 })).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['events-2000-01-01.ndjson']);
+  });
+
   it('finds nothing to remove in a missing folder', async () => {
     expect(await pruneArchive({ dir: join(freshDir(), 'missing'), retentionDays: 1 })).toEqual([]);
   });
