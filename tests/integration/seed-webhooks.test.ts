@@ -150,7 +150,7 @@ describe('POST /webhooks/genesys through the real local stack', () => {
 
     expect(answers.map((answer) => answer.json.status)).toEqual(['accepted', 'accepted', 'duplicate']);
     expect(answers[2]?.json.eventId).toBe(answers[1]?.json.eventId);
-    expect((await request(`/conversations/${conversationId}`)).json.events).toHaveLength(2);
+    expect((await read(`/conversations/${conversationId}`)).json.events).toHaveLength(2);
     expect(conversation.json.events).toMatchObject([
       { topic: 'conversation:created' },
       { topic: 'conversation:updated' },

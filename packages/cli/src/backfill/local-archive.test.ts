@@ -17,10 +17,8 @@ const archived = (id: string, time: string): ArchivedEvent => ({
 const archiveWith = (files: Record<string, readonly (ArchivedEvent | string)[]>): string => {
   const dir = mkdtempSync(join(tmpdir(), 'backfill-archive-'));
   for (const [name, lines] of Object.entries(files)) {
-    writeFileSync(
-      join(dir, name),
-      lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n'),
-    );
+    const text = lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n');
+    writeFileSync(join(dir, name), `${text}\n`);
   }
   return dir;
 };
@@ -49,7 +47,36 @@ describe('readArchiveWindow', () => {
     expect(skipped).toBe(0);
   });
 
-  it('skips (and counts) lines that are not archive records, such as one cut short', async () => {
+  it('splits lines on newlines only: U+2028, U+2029 and carriage returns stay inside a record', async () => {
+    const text = { ...archived('odd', '2025-03-14T09:00:00.000Z'), detail: { text: 'a\u2028b\u2029c\rd' } };
+    const dir = archiveWith({ 'events-2025-03-14.ndjson': [text] });
+
+    const { events, skipped } = await readArchiveWindow({
+      dir,
+      from: new Date('2025-03-14'),
+      to: new Date('2025-03-15'),
+    });
+
+    expect(events.map(({ detail }) => detail)).toEqual([{ text: 'a\u2028b\u2029c\rd' }]);
+    expect(skipped).toBe(0);
+  });
+
+  it('leaves a last line still being written for later', async () => {
+    const dir = archiveWith({});
+    const first = JSON.stringify(archived('a', '2025-03-14T09:00:00.000Z'));
+    writeFileSync(join(dir, 'events-2025-03-14.ndjson'), `${first}\n{"id":"b","time":"2025-03-14T09:0`);
+
+    const { events, skipped } = await readArchiveWindow({
+      dir,
+      from: new Date('2025-03-14'),
+      to: new Date('2025-03-15'),
+    });
+
+    expect(events.map(({ id }) => id)).toEqual(['a']);
+    expect(skipped).toBe(0);
+  });
+
+  it('skips (and counts) lines that are not archive records', async () => {
     const dir = archiveWith({
       'events-2025-03-14.ndjson': [archived('a', '2025-03-14T09:00:00.000Z'), '{"id":"half', '{"id":"x"}', ''],
     });

@@ -1,7 +1,5 @@
-import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { CliError } from '../cli/errors';
 import type { EventPattern } from './event-pattern';
 
@@ -91,9 +89,10 @@ const DAY_FILE = /^events-(\d{4}-\d{2}-\d{2})\.ndjson$/;
 const DAY_MS = 86_400_000;
 
 /**
- * The archived events with `from <= time < to`, in time order: only the day files the window touches are
- * read, line by line. Lines that are not archive records (a line cut short when offline was killed) are
- * counted in `skipped`.
+ * The archived events with `from <= time < to`, in time order; only the day files the window touches are
+ * read. Lines are split on `\n` alone, as the writer ends them: JSON keeps U+2028, U+2029 unescaped, and
+ * readline would split there. A last line without its newline is still being written and is left for the
+ * next backfill; lines that are not archive records are counted in `skipped`.
  *
  * @example
  * ```ts
@@ -118,7 +117,9 @@ export const readArchiveWindow = async ({
   const events: ArchivedEvent[] = [];
   let skipped = 0;
   for (const name of names.sort()) {
-    for await (const line of createInterface({ input: createReadStream(join(dir, name)), crlfDelay: Infinity })) {
+    const lines = (await readFile(join(dir, name), 'utf8')).split('\n');
+    // The last piece: empty after a final newline, or a line still being appended.
+    for (const line of lines.slice(0, -1)) {
       if (line.trim() === '') continue;
       const event = archivedEvent(line);
       if (!event) skipped += 1;
