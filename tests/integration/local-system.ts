@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recordSystemOutput } from './leak-watch';
@@ -31,6 +32,9 @@ export const TEST_OIDC = {
   dir: join(repositoryRoot, 'node_modules', '.cache', 'integration', 'oidc'),
 } as const;
 
+/** The test system's local archive of the app bus (fresh for each run), which `genesys-events backfill` reads. */
+export const TEST_ARCHIVE_DIR = join(repositoryRoot, 'node_modules', '.cache', 'integration', 'archive');
+
 // The dev secrets live in their own module so the leak watch can read them without a cycle.
 export { DEV_EVENTBRIDGE_API_KEYS, DEV_OPEN_MESSAGING_SECRETS, DEV_SECRETS } from './dev-secrets';
 
@@ -41,6 +45,7 @@ const READY_TIMEOUT_MS = 90_000;
  * and resolves once it serves HTTP. The process leads its own group so that stopping it stops everything.
  */
 export const startLocalSystem = async (): Promise<ChildProcess> => {
+  rmSync(TEST_ARCHIVE_DIR, { recursive: true, force: true });
   const child = spawn(
     join(repositoryRoot, 'node_modules', '.bin', 'serverless'),
     ['offline', 'start', '--stage', 'dev'],
@@ -61,6 +66,7 @@ export const startLocalSystem = async (): Promise<ChildProcess> => {
         LOCAL_OIDC_DIR: TEST_OIDC.dir,
         OIDC_ISSUER_URL: TEST_OIDC.issuer,
         OIDC_AUDIENCE: TEST_OIDC.audience,
+        LOCAL_ARCHIVE_DIR: TEST_ARCHIVE_DIR,
       },
     },
   );

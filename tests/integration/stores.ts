@@ -1,5 +1,5 @@
 import { DynamoDBClient, paginateListTables } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, paginateQuery, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { TEST_PORTS } from './local-system';
 
 /** Every table of the local test system starts with this (the stage is `dev`). */
@@ -9,6 +9,7 @@ export const TABLE_PREFIX = 'genesys-events-dev-';
 export const TABLES = {
   deliveries: `${TABLE_PREFIX}deliveries`,
   conversationEvents: `${TABLE_PREFIX}conversation-events`,
+  analytics: `${TABLE_PREFIX}analytics`,
 } as const;
 
 /** The test system's dynalite, reached directly (not through the system's HTTP routes). */
@@ -50,6 +51,29 @@ export const scanTable = async (table: string): Promise<Record<string, unknown>[
     items.push(...(page.Items ?? []));
   }
   return items;
+};
+
+/**
+ * Deletes every item of a conversation from a store (key `conversationId` + `eventKey`) behind the system's
+ * back, as lost data would be: no erasure, no tombstone. Returns how many items went.
+ */
+export const deleteConversationItems = async (table: string, conversationId: string): Promise<number> => {
+  let deleted = 0;
+  const pages = paginateQuery(
+    { client: documents },
+    {
+      TableName: table,
+      KeyConditionExpression: 'conversationId = :id',
+      ExpressionAttributeValues: { ':id': conversationId },
+    },
+  );
+  for await (const page of pages) {
+    for (const item of page.Items ?? []) {
+      await documents.send(new DeleteCommand({ TableName: table, Key: { conversationId, eventKey: item.eventKey } }));
+      deleted += 1;
+    }
+  }
+  return deleted;
 };
 
 /** Every item of every `genesys-events-dev-*` table. */

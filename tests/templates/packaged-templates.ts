@@ -13,6 +13,7 @@ const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export interface Template {
   readonly Parameters?: Record<string, { Type: string; Default?: string }>;
   readonly Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; Condition?: string }>;
+  readonly Outputs?: Record<string, { Value: unknown; Export?: { Name: unknown } }>;
 }
 
 /**

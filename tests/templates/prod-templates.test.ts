@@ -32,7 +32,7 @@ const isScopedResource = (resource: unknown): boolean => {
   return !text.includes('*') || /log-group:\/aws\/lambda\/[^*"]+:\*(:\*)?"/.test(text);
 };
 
-describe.each(deployables())('the packaged prod template of $name', ({ dir }) => {
+describe.each(deployables())('the packaged prod template of $name', ({ name, dir }) => {
   let template: Template;
   let layerFile: (path: string) => string;
 
@@ -164,11 +164,42 @@ describe.each(deployables())('the packaged prod template of $name', ({ dir }) =>
       ['AWS::SQS::Queue', 'KmsMasterKeyId'],
       ['AWS::SNS::Topic', 'KmsMasterKeyId'],
       ['AWS::Events::EventBus', 'KmsKeyIdentifier'],
+      ['AWS::Events::Archive', 'KmsKeyIdentifier'],
     ];
     for (const [type, property] of properties) {
       for (const [id, resource] of resourcesOf(template, type)) {
         expect([id, keyed(resource.Properties?.[property])]).toEqual([id, true]);
       }
     }
+  });
+
+  it("archives the app bus where the stack holds it, for the stage's 30 days, within the stores' retention", () => {
+    const archives = resourcesOf(template, 'AWS::Events::Archive');
+    const retentions = functionsOf(template).map(([, fn]) =>
+      Number(
+        (fn.Properties?.Environment as { Variables?: Record<string, string> } | undefined)?.Variables?.RETENTION_DAYS,
+      ),
+    );
+    const hasAppBus = template.Resources.AppEventBus !== undefined;
+
+    expect([name, hasAppBus]).toEqual([name, name === '(root)' || name === 'services/ingest']);
+    expect(archives.map(([, archive]) => archive.Properties?.SourceArn)).toEqual(
+      hasAppBus ? [{ 'Fn::GetAtt': ['AppEventBus', 'Arn'] }] : [],
+    );
+    for (const [, archive] of archives) {
+      expect(archive.Properties).toMatchObject({ ArchiveName: 'genesys-events-prod-archive', RetentionDays: 30 });
+      for (const days of retentions) expect(archive.Properties?.RetentionDays).toBeLessThanOrEqual(days);
+    }
+  });
+
+  it('exports the archive name and ARN with the app bus', () => {
+    const exported = Object.values(template.Outputs ?? {}).map((output) => output.Export?.Name);
+    const archived = template.Resources.AppBusArchive !== undefined;
+
+    expect(exported.includes('genesys-events-prod-app-bus-archive-name')).toBe(archived);
+    expect(exported.includes('genesys-events-prod-app-bus-archive-arn')).toBe(archived);
+    expect(template.Outputs?.AppBusArchiveArn?.Value ?? null).toEqual(
+      archived ? { 'Fn::GetAtt': ['AppBusArchive', 'Arn'] } : null,
+    );
   });
 });

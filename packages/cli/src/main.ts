@@ -2,6 +2,7 @@ import { GenesysEventsError } from '@genesys-events/core';
 import { Command, CommanderError } from 'commander';
 import { CliError, oneLine } from './cli/errors';
 import { type CliIo, nodeIo } from './cli/io';
+import { registerBackfill } from './commands/backfill';
 import { registerDoctor } from './commands/doctor';
 import { registerForget } from './commands/forget';
 import { registerNewService } from './commands/new-service';
@@ -25,7 +26,7 @@ import { NoAnswerError } from './http/post';
 export const buildProgram = (io: CliIo): Command => {
   const program = new Command('genesys-events')
     .description(
-      'Sign, send, trigger, replay, diagnose and redrive Genesys Cloud events for genesys-events; get access tokens.',
+      'Sign, send, trigger, replay, diagnose, redrive and backfill Genesys Cloud events for genesys-events; get access tokens.',
     )
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
@@ -42,6 +43,7 @@ export const buildProgram = (io: CliIo): Command => {
     registerReplay,
     registerDoctor,
     registerRedrive,
+    registerBackfill,
     registerForget,
     registerNewService,
     registerToken,

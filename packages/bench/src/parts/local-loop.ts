@@ -62,6 +62,8 @@ export const runLocalLoopPart = async (settings: BenchSettings, paths: BenchPath
       AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${dynamodb}`,
       LOCAL_OIDC_PORT: String(oidc),
       LOCAL_OIDC_DIR: mkdtempSync(join(tmpdir(), 'genesys-events-bench-oidc-')),
+      // Its own archive: the bench's events and ports must not land in a developer's `npm run dev` archive.
+      LOCAL_ARCHIVE_DIR: mkdtempSync(join(tmpdir(), 'genesys-events-bench-archive-')),
       OIDC_ISSUER_URL: issuer,
     },
   });

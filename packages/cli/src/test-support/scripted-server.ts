@@ -9,8 +9,10 @@ export interface ReceivedRequest {
   readonly body: string;
 }
 
-/** An answer to give: a status and a JSON body, or `'hang'` to never answer (a timeout). */
-export type ScriptedAnswer = { readonly status: number; readonly body?: unknown } | 'hang';
+/** An answer to give: a status, a JSON body and extra headers, or `'hang'` to never answer (a timeout). */
+export type ScriptedAnswer =
+  | { readonly status: number; readonly body?: unknown; readonly headers?: Readonly<Record<string, string>> }
+  | 'hang';
 
 /** A local HTTP server on 127.0.0.1 and an ephemeral port whose answers a test decides. */
 export interface ScriptedServer {
@@ -44,7 +46,7 @@ export const scriptedServer = async (
       requests.push(request);
       const scripted = answer(request, requests.length - 1);
       if (scripted === 'hang') return;
-      outgoing.writeHead(scripted.status, { 'content-type': 'application/json' });
+      outgoing.writeHead(scripted.status, { 'content-type': 'application/json', ...scripted.headers });
       outgoing.end(JSON.stringify(scripted.body ?? {}));
     });
   });
