@@ -9,27 +9,27 @@ const lambdaDir = dirname(createRequire(import.meta.url).resolve('serverless-off
 const { default: FunctionInstances } = await import(pathToFileURL(join(lambdaDir, 'FunctionInstances.js')).href);
 const { LambdaThrottleError } = await import(pathToFileURL(join(lambdaDir, '..', 'errors', 'index.js')).href);
 
-/** Stands in for a LambdaFunction: counts its loads and clean-ups. */
-const fakeInstance = (number, { failsToLoad = false } = {}) => ({
+/** Stands in for a LambdaFunction: counts its loads and clean-ups; `load` decides how a load ends. */
+const fakeInstance = (number, load) => ({
   number,
   loads: 0,
   cleanedUp: false,
   idleTimeInMillis: 60_000,
   async initialize() {
     this.loads += 1;
-    if (failsToLoad) throw new Error('init failed');
+    await load(number);
   },
   async cleanup() {
     this.cleanedUp = true;
   },
 });
 
-const instancesOf = ({ concurrency = 2, throttleAfterMs = Number.POSITIVE_INFINITY, failsToLoad = false } = {}) => {
+const instancesOf = ({ concurrency = 2, throttleAfterMs = Number.POSITIVE_INFINITY, load = async () => {} } = {}) => {
   const created = [];
   const instances = new FunctionInstances({
     concurrency,
     create: () => {
-      const instance = fakeInstance(created.length + 1, { failsToLoad });
+      const instance = fakeInstance(created.length + 1, load);
       created.push(instance);
       return instance;
     },
@@ -83,7 +83,7 @@ describe('FunctionInstances', () => {
     await instances.reap(0);
 
     // The least recently used idle instances go first, down to the warm count.
-    expect(created.map((instance) => instance.loads)).toEqual([1, 1, 0]);
+    expect(created.map((instance) => instance.loads)).toEqual([1, 1, 1]);
     expect({ size: instances.size, cleanedUp: created.filter((instance) => instance.cleanedUp).length }).toEqual({
       size: 2,
       cleanedUp: 1,
@@ -91,11 +91,56 @@ describe('FunctionInstances', () => {
   });
 
   it('drops an instance whose handler cannot load while pre-warming, leaving the error to the first invocation', async () => {
-    const { instances, created } = instancesOf({ concurrency: 2, failsToLoad: true });
+    const { instances, created } = instancesOf({
+      concurrency: 2,
+      load: async () => {
+        throw new Error('init failed');
+      },
+    });
 
     await instances.warm(1);
 
     expect({ size: instances.size, cleanedUp: created[0]?.cleanedUp }).toEqual({ size: 0, cleanedUp: true });
+  });
+
+  it('loads another instance in the background meanwhile; a waiting invocation takes whichever is free first', async () => {
+    let finishLoading = () => {};
+    const { instances, created } = instancesOf({
+      concurrency: 2,
+      load: (number) => (number === 2 ? new Promise((resolve) => (finishLoading = resolve)) : Promise.resolve()),
+    });
+    const first = await instances.acquire();
+
+    const waiting = instances.acquire();
+    instances.release(first);
+    const served = await waiting;
+    finishLoading();
+    instances.release(served);
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect({ served: served.number, created: created.length, loading: created[1]?.loads }).toEqual({
+      served: 1,
+      created: 2,
+      loading: 1,
+    });
+    await expect(instances.acquire()).resolves.toBe(created[1]);
+  });
+
+  it('drops a background instance that cannot load and keeps serving with the others', async () => {
+    const { instances, created } = instancesOf({
+      concurrency: 2,
+      load: async (number) => {
+        if (number === 2) throw new Error('init failed');
+      },
+    });
+    const first = await instances.acquire();
+
+    const waiting = instances.acquire();
+    await new Promise((resolve) => setImmediate(resolve));
+    instances.release(first);
+
+    await expect(waiting).resolves.toBe(first);
+    expect({ size: instances.size, dropped: created[1]?.cleanedUp }).toEqual({ size: 1, dropped: true });
   });
 
   it('hands a waiting invocation a fresh instance when a busy one is discarded', async () => {
