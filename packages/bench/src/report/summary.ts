@@ -100,6 +100,7 @@ const stepSummary = (step: StepFigures) => ({
   lost: step.missing + step.extra,
   cpuMsPerEvent: round(step.cpuMsPerEvent),
   peakRssBytes: step.peakRssBytes ?? null,
+  benchCores: round(step.benchCores),
   otherCores: round(step.otherCores),
 });
 

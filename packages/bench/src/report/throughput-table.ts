@@ -25,6 +25,7 @@ const HEADERS = [
   'lost',
   'CPU ms/ev',
   'peak MB',
+  'bench',
   'others',
   'result',
 ];
@@ -45,7 +46,8 @@ const row = (label: string, step: StepFigures, result: string): string[] => [
   String(step.missing + step.extra),
   cell(step.cpuMsPerEvent),
   step.peakRssBytes === undefined ? 'n/a' : cell(step.peakRssBytes / MB),
-  step.otherCores === undefined ? 'n/a' : `${cell(step.otherCores)} cores`,
+  cell(step.benchCores),
+  step.otherCores === undefined ? 'n/a' : cell(step.otherCores),
   result,
 ];
 
@@ -71,7 +73,7 @@ export const renderThroughput = (figures: LocalThroughputFigures): string => {
     'Local throughput (serverless offline as `npm run dev` runs it; mixed transports, 5% redeliveries, open loop;',
     `a step holds with every answer 200, p99 answer <= ${P99_ANSWER_LIMIT_MS} ms, no dead letter and every accepted`,
     "event stored exactly once; e2e: answer to stored in dynalite, 1 event in 10; CPU: the system's process",
-    'group per accepted event; others: CPU of every other process on the machine, the bench included)',
+    'group per accepted event; bench, others: cores used by the bench itself and by every other process)',
     renderTable(HEADERS, rows),
     `sustained: ${figures.sustainedRate} events/s` +
       (sustained

@@ -2,6 +2,7 @@
  * An open-loop sender: starts requests at a fixed rate whatever the answers do (as Genesys sends, not as a
  * polite client waits), re-sends a share of answered requests as redeliveries, and records every answer.
  */
+import { post as postText } from './http-post';
 import type { TrafficRequest } from './traffic';
 
 /** One request's answer. `status` 0: no answer within the timeout, or no connection. */
@@ -73,14 +74,12 @@ const post = async (plan: SendPlan, request: TrafficRequest, redelivery: boolean
     return { request, redelivery, status, answerMs: answeredAt - began, answeredAt, retryAfter, outcome };
   };
   try {
-    const response = await fetch(`${plan.baseUrl}${request.path}`, {
-      method: 'POST',
+    const answer = await postText(`${plan.baseUrl}${request.path}`, {
       headers: request.headers,
       body: request.body,
-      signal: AbortSignal.timeout(plan.timeoutMs ?? 10_000),
+      timeoutMs: plan.timeoutMs ?? 10_000,
     });
-    const text = await response.text();
-    return record(response.status, response.headers.get('retry-after'), outcomeOf(text));
+    return record(answer.status, answer.retryAfter, outcomeOf(answer.text));
   } catch {
     return record(0, null, null);
   }

@@ -32,12 +32,14 @@ export interface StepFigures {
   readonly missing: number;
   readonly extra: number;
   readonly deadLetters: number;
-  /** From the last answer until every accepted event was stored, ms. */
+  /** From the last answer until the last sampled event was stored, ms. */
   readonly drainMs: number;
-  /** CPU of the local system's process group per accepted event, sending and draining included, ms. */
+  /** CPU of the local system's process group per accepted event, from the first request until drained, ms. */
   readonly cpuMsPerEvent: number | undefined;
   readonly peakRssBytes: number | undefined;
-  /** CPU of everything else on the machine (the bench itself included) during the step, in cores. */
+  /** CPU of the bench itself (sender, signing, polling dynalite) during the step, in cores. */
+  readonly benchCores: number;
+  /** CPU of every other process on the machine during the step (other work on a shared machine), in cores. */
   readonly otherCores: number | undefined;
 }
 
@@ -69,6 +71,7 @@ export const runStep = async (plan: StepPlan): Promise<StepFigures> => {
   const parkedBefore = countDeadLetters(plan.deadLetterDir);
   const watch = watchGroup(system.groupId, 200);
   const busyBefore = machineBusyMs();
+  const benchBefore = process.cpuUsage();
   const started = performance.now();
   const samples: Promise<number | undefined>[] = [];
   let accepted = 0;
@@ -88,15 +91,21 @@ export const runStep = async (plan: StepPlan): Promise<StepFigures> => {
     },
   });
   const lastAnswer = performance.now();
+  // The sampled events are spread over the whole step, the last ones among the last sent: once they are
+  // stored the system has drained, and the CPU counted so far is the step's. The accounting below queries
+  // every conversation, so it runs after the count: it is the bench's work, not the system's.
+  const endToEnd = (await Promise.all(samples)).filter((ms): ms is number => ms !== undefined);
+  const drained = performance.now();
+  const group = watch.stop();
+  const busyAfter = machineBusyMs();
+  const { user, system: kernel } = process.cpuUsage(benchBefore);
+  const benchMs = (user + kernel) / 1000;
+  const elapsedMs = drained - started;
   const acceptedIds = [...new Set(records.filter(isAcceptedEvent).map((record) => record.request.conversationId))];
   const { missing, extra } = await accountFor(system.dynamodbEndpoint, acceptedIds, {
     everyMs: 250,
     timeoutMs: plan.drainTimeoutMs,
   });
-  const drained = performance.now();
-  const endToEnd = (await Promise.all(samples)).filter((ms): ms is number => ms !== undefined);
-  const group = watch.stop();
-  const busyAfter = machineBusyMs();
   const answers = records.map((record) => record.answerMs);
   return {
     rate: plan.rate,
@@ -116,9 +125,10 @@ export const runStep = async (plan: StepPlan): Promise<StepFigures> => {
     drainMs: drained - lastAnswer,
     cpuMsPerEvent: group && acceptedIds.length > 0 ? group.cpuMs / acceptedIds.length : undefined,
     peakRssBytes: group?.peakRssBytes,
+    benchCores: benchMs / elapsedMs,
     otherCores:
       group && busyBefore !== undefined && busyAfter !== undefined
-        ? (busyAfter - busyBefore - group.cpuMs) / (drained - started)
+        ? Math.max(0, busyAfter - busyBefore - group.cpuMs - benchMs) / elapsedMs
         : undefined,
   };
 };

@@ -4,6 +4,8 @@
  * CPU on the machine it measures (dynalite does not check signatures, only that a request has one).
  */
 
+import { post } from './http-post';
+
 /** The conversation events table of stage `dev`, which every transport of the traffic ends in. */
 export const CONVERSATION_EVENTS_TABLE = 'genesys-events-dev-conversation-events';
 
@@ -19,8 +21,8 @@ const AUTHORIZATION =
  * ```
  */
 export const storedCount = async (endpoint: string, conversationId: string): Promise<number> => {
-  const response = await fetch(endpoint, {
-    method: 'POST',
+  const response = await post(endpoint, {
+    timeoutMs: 30_000,
     headers: {
       'content-type': 'application/x-amz-json-1.0',
       'x-amz-target': 'DynamoDB_20120810.Query',
@@ -34,7 +36,7 @@ export const storedCount = async (endpoint: string, conversationId: string): Pro
       Select: 'COUNT',
     }),
   });
-  const answer = (await response.json()) as { Count?: number; message?: string };
+  const answer = JSON.parse(response.text) as { Count?: number; message?: string };
   if (response.status !== 200) throw new Error(`bench: dynalite answered ${response.status} ${answer.message ?? ''}`);
   return answer.Count ?? 0;
 };
