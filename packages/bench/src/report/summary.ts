@@ -91,6 +91,7 @@ const stepSummary = (step: StepFigures) => ({
   rate: step.rate,
   sent: step.sent,
   statuses: step.statuses,
+  noAnswer: step.noAnswer,
   answerP50Ms: round(step.answerP50Ms),
   answerP99Ms: round(step.answerP99Ms),
   answerMaxMs: round(step.answerMaxMs),

@@ -68,6 +68,9 @@ export const renderThroughput = (figures: LocalThroughputFigures): string => {
     rows.push(row('overload 2x', overload, overload.degradedWithoutLoss ? 'no loss' : 'LOSS or bad answer'));
   }
   if (figures.recovery) rows.push(row('recovery', figures.recovery, figures.recovery.held ? 'held' : 'did not hold'));
+  const noAnswer = [...figures.steps, ...(figures.overload ? [figures.overload] : [])].flatMap((step) =>
+    Object.entries(step.noAnswer).map(([reason, count]) => `${step.rate}/s: ${count} x ${reason}`),
+  );
   const sustained = [...figures.steps].reverse().find((step) => step.held && step.rate === figures.sustainedRate);
   return [
     'Local throughput (serverless offline as `npm run dev` runs it; mixed transports, 5% redeliveries, open loop;',
@@ -75,6 +78,7 @@ export const renderThroughput = (figures: LocalThroughputFigures): string => {
     "event stored exactly once; e2e: answer to stored in dynalite, 1 event in 10; CPU: the system's process",
     'group per accepted event; bench, others: cores used by the bench itself and by every other process)',
     renderTable(HEADERS, rows),
+    ...(noAnswer.length > 0 ? [`no answer: ${noAnswer.join('; ')}`] : []),
     `sustained: ${figures.sustainedRate} events/s` +
       (sustained
         ? `, p99 answer ${cell(sustained.answerP99Ms)} ms, end to end p50 ${cell(sustained.endToEndP50Ms)} / p99 ` +

@@ -18,6 +18,8 @@ export interface SentRecord {
   readonly retryAfter: string | null;
   /** The answer body's `status` (`accepted`, `duplicate`), when JSON. */
   readonly outcome: string | null;
+  /** Why there was no answer (status 0): a timeout, a reset connection. */
+  readonly error?: string;
 }
 
 /** What to send. */
@@ -69,9 +71,10 @@ export const sendAtRate = async (plan: SendPlan): Promise<SentRecord[]> => {
 
 const post = async (plan: SendPlan, request: TrafficRequest, redelivery: boolean): Promise<SentRecord> => {
   const began = performance.now();
-  const record = (status: number, retryAfter: string | null, outcome: string | null): SentRecord => {
+  const record = (status: number, retryAfter: string | null, outcome: string | null, error?: string): SentRecord => {
     const answeredAt = performance.now();
-    return { request, redelivery, status, answerMs: answeredAt - began, answeredAt, retryAfter, outcome };
+    const answerMs = answeredAt - began;
+    return { request, redelivery, status, answerMs, answeredAt, retryAfter, outcome, ...(error ? { error } : {}) };
   };
   try {
     const answer = await postText(`${plan.baseUrl}${request.path}`, {
@@ -80,8 +83,8 @@ const post = async (plan: SendPlan, request: TrafficRequest, redelivery: boolean
       timeoutMs: plan.timeoutMs ?? 10_000,
     });
     return record(answer.status, answer.retryAfter, outcomeOf(answer.text));
-  } catch {
-    return record(0, null, null);
+  } catch (error) {
+    return record(0, null, null, (error as Error).message);
   }
 };
 

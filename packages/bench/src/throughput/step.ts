@@ -22,6 +22,8 @@ export interface StepFigures {
   readonly statuses: Readonly<Record<string, number>>;
   /** 503 answers without `Retry-After`. */
   readonly unavailableWithoutRetryAfter: number;
+  /** Requests without an answer, by reason (a timeout, a reset connection). */
+  readonly noAnswer: Readonly<Record<string, number>>;
   readonly answerP50Ms: number;
   readonly answerP99Ms: number;
   readonly answerMaxMs: number;
@@ -114,6 +116,7 @@ export const runStep = async (plan: StepPlan): Promise<StepFigures> => {
     redeliveries: records.filter((record) => record.redelivery).length,
     statuses: countStatuses(records),
     unavailableWithoutRetryAfter: records.filter((record) => record.status === 503 && !record.retryAfter).length,
+    noAnswer: countBy(records.flatMap((record) => (record.error === undefined ? [] : [record.error]))),
     answerP50Ms: percentile(answers, 50),
     answerP99Ms: percentile(answers, 99),
     answerMaxMs: Math.max(...answers),
@@ -135,11 +138,14 @@ export const runStep = async (plan: StepPlan): Promise<StepFigures> => {
 
 const isAcceptedEvent = (record: SentRecord): boolean => !record.redelivery && record.status === 200;
 
-const countStatuses = (records: readonly SentRecord[]): Record<string, number> => {
-  const statuses: Record<string, number> = {};
-  for (const { status } of records) statuses[status] = (statuses[status] ?? 0) + 1;
-  return statuses;
+const countBy = (keys: readonly (string | number)[]): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const key of keys) counts[key] = (counts[key] ?? 0) + 1;
+  return counts;
 };
+
+const countStatuses = (records: readonly SentRecord[]): Record<string, number> =>
+  countBy(records.map((record) => record.status));
 
 /**
  * Lines in every `*.ndjson` file of the local bus's dead-letter folder.
