@@ -1,8 +1,10 @@
 'use strict';
 // A serverless plugin for `serverless offline`: starts dynalite (the DynamoDB API on LevelDB, in memory)
-// on 127.0.0.1 before the functions load, and creates every AWS::DynamoDB::Table of `resources` from its
-// CloudFormation properties, so local tables are exactly the ones that deploy. Settings: custom.localStack.
+// in a process of its own on 127.0.0.1 before the functions load, and creates every AWS::DynamoDB::Table of
+// `resources` from its CloudFormation properties, so local tables are exactly the ones that deploy.
+// Settings: custom.localStack.
 const { createTables } = require('./create-tables.cjs');
+const { startDynaliteProcess } = require('./dynalite-child.cjs');
 
 const DEFAULTS = { host: '127.0.0.1', port: 4567 };
 
@@ -17,14 +19,8 @@ class LocalStackPlugin {
 
   async start() {
     const settings = { ...DEFAULTS, ...(this.serverless.service.custom?.localStack ?? {}) };
-    const port = Number(settings.port);
-    // dynalite applies table changes after a delay by default; locally they should be immediate.
-    this.server = require('dynalite')({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-    await new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(port, settings.host, resolve);
-    });
-    const endpoint = `http://${settings.host}:${port}`;
+    this.server = await startDynaliteProcess({ host: settings.host, port: Number(settings.port) });
+    const { endpoint } = this.server;
     const resources = this.serverless.service.resources?.Resources ?? {};
     const names = await createTables({ endpoint, resources, region: process.env.AWS_REGION ?? 'us-east-1' });
     this.log(`dynalite on ${endpoint}, tables: ${names.join(', ') || '(none)'}`);
@@ -32,7 +28,7 @@ class LocalStackPlugin {
 
   async stop() {
     if (!this.server) return;
-    await new Promise((resolve) => this.server.close(() => resolve()));
+    await this.server.stop();
     this.server = undefined;
   }
 

@@ -1,7 +1,8 @@
 import type { MeasureSettings } from './measure';
+import type { RampSettings } from './throughput/ramp';
 
 /** The parts of a full run, in the order they run. */
-export const BENCH_PARTS = ['ingest', 'consumers', 'cold-start', 'local-loop'] as const;
+export const BENCH_PARTS = ['ingest', 'consumers', 'cold-start', 'local-loop', 'local-throughput'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 /** What one run of the bench does, from its command line and environment. */
@@ -18,6 +19,8 @@ export interface BenchSettings {
   readonly coldStarts: number;
   /** Webhooks posted to the local system for the POST -> GET latency. */
   readonly localEvents: number;
+  /** The local throughput ramp (`BENCH_RATES=100 BENCH_STEP_SECONDS=30` holds one rate for 30 s). */
+  readonly throughput: RampSettings;
 }
 
 /**
@@ -41,6 +44,8 @@ export const readSettings = (argv: readonly string[], env: Readonly<Record<strin
         consumers: { rounds: 1, timeMs: 20, warmupMs: 5, iterations: 5 },
         coldStarts: 1,
         localEvents: 5,
+        // One short, slow step: it checks the harness, not the machine.
+        throughput: rampOf(env, { rates: [10], stepSeconds: 2, warmupSeconds: 1, overloadSeconds: 0 }),
       }
     : {
         short,
@@ -50,8 +55,32 @@ export const readSettings = (argv: readonly string[], env: Readonly<Record<strin
         consumers: { rounds: 3, timeMs: 500, warmupMs: 100, iterations: 64 },
         coldStarts: 15,
         localEvents: 100,
+        throughput: rampOf(env, {
+          rates: [50, 75, 100, 125, 150, 200, 250, 300],
+          stepSeconds: 10,
+          warmupSeconds: 5,
+          overloadSeconds: 15,
+        }),
       };
   return settings;
+};
+
+/** The ramp's defaults, overridden by `BENCH_RATES` (comma-separated), `BENCH_STEP_SECONDS`, `BENCH_OVERLOAD_SECONDS`. */
+const rampOf = (env: Readonly<Record<string, string | undefined>>, defaults: RampSettings): RampSettings => {
+  const rates = (env.BENCH_RATES ?? '')
+    .split(',')
+    .map(Number)
+    .filter((rate) => rate > 0);
+  const seconds = (name: string, fallback: number) => {
+    const value = Number(env[name]);
+    return env[name] !== undefined && env[name] !== '' && value >= 0 ? value : fallback;
+  };
+  return {
+    rates: rates.length > 0 ? rates : defaults.rates,
+    stepSeconds: seconds('BENCH_STEP_SECONDS', defaults.stepSeconds) || defaults.stepSeconds,
+    warmupSeconds: defaults.warmupSeconds,
+    overloadSeconds: seconds('BENCH_OVERLOAD_SECONDS', defaults.overloadSeconds),
+  };
 };
 
 const partsOf = (argv: readonly string[]): readonly BenchPart[] => {

@@ -3,6 +3,7 @@ import type { ColdStartFigures } from '../parts/cold-start';
 import type { ConsumerFigures } from '../parts/consumers';
 import type { IngestResult } from '../parts/ingest';
 import type { LocalLoopFigures } from '../parts/local-loop';
+import type { LocalThroughputFigures } from '../parts/local-throughput';
 
 /** Everything one run measured; a part that failed is missing and named in `errors`. */
 export interface BenchResults {
@@ -14,5 +15,6 @@ export interface BenchResults {
   consumers?: Record<string, ConsumerFigures>;
   coldStart?: Record<string, ColdStartFigures>;
   localLoop?: LocalLoopFigures;
+  localThroughput?: LocalThroughputFigures;
   readonly errors: Record<string, string>;
 }

@@ -2,6 +2,8 @@
  * The one JSON object the bench prints as its last line: every figure, flat where the issue names it.
  */
 import { cpus } from 'node:os';
+import type { LocalThroughputFigures } from '../parts/local-throughput';
+import type { StepFigures } from '../throughput/step';
 import { type BudgetCheck, maxBundleBytes } from './budgets';
 import type { BenchResults } from './results';
 
@@ -20,7 +22,7 @@ const mapValues = <T>(record: Record<string, T> | undefined, pick: (value: T) =>
  * ```
  */
 export const summarise = (results: BenchResults, budgets: readonly BudgetCheck[]) => {
-  const { ingest, consumers, coldStart, localLoop } = results;
+  const { ingest, consumers, coldStart, localLoop, localThroughput } = results;
   const enforced = !results.short;
   return {
     mode: results.short ? 'short' : 'full',
@@ -72,11 +74,50 @@ export const summarise = (results: BenchResults, budgets: readonly BudgetCheck[]
     localPostToGetP50Ms: round(localLoop?.postToGetP50Ms),
     localPostToGetP95Ms: round(localLoop?.postToGetP95Ms),
     localEvents: localLoop?.events ?? null,
+    ...throughputSummary(localThroughput),
     budgets: Object.fromEntries(
-      budgets.map((budget) => [budget.name, { figure: round(budget.figure), limit: budget.limit, pass: budget.pass }]),
+      budgets.map((budget) => [
+        budget.name,
+        { figure: round(budget.figure), limit: budget.limit, pass: budget.pass, enforced: budget.enforced },
+      ]),
     ),
     budgetsEnforced: enforced,
-    failedBudgets: budgets.filter((budget) => !budget.pass).map((budget) => budget.name),
+    failedBudgets: budgets.filter((budget) => budget.enforced && !budget.pass).map((budget) => budget.name),
     errors: results.errors,
+  };
+};
+
+const stepSummary = (step: StepFigures) => ({
+  rate: step.rate,
+  sent: step.sent,
+  statuses: step.statuses,
+  noAnswer: step.noAnswer,
+  answerP50Ms: round(step.answerP50Ms),
+  answerP99Ms: round(step.answerP99Ms),
+  answerMaxMs: round(step.answerMaxMs),
+  endToEndP50Ms: round(step.endToEndP50Ms),
+  endToEndP99Ms: round(step.endToEndP99Ms),
+  deadLetters: step.deadLetters,
+  lost: step.missing + step.extra,
+  cpuMsPerEvent: round(step.cpuMsPerEvent),
+  peakRssBytes: step.peakRssBytes ?? null,
+  benchCores: round(step.benchCores),
+  otherCores: round(step.otherCores),
+});
+
+/** The local throughput figures, flat where the issue names them. */
+const throughputSummary = (figures: LocalThroughputFigures | undefined) => {
+  const sustained = figures?.steps.find((step) => step.held && step.rate === figures.sustainedRate);
+  return {
+    localSustainedEventsPerSec: figures?.sustainedRate ?? null,
+    localEndToEndP50Ms: round(sustained?.endToEndP50Ms),
+    localEndToEndP99Ms: round(sustained?.endToEndP99Ms),
+    localCpuMsPerEvent: round(sustained?.cpuMsPerEvent),
+    localPeakRssBytes: figures?.peakRssBytes ?? null,
+    localThroughputSteps: figures?.steps.map((step) => ({ ...stepSummary(step), held: step.held })) ?? null,
+    localOverload: figures?.overload
+      ? { ...stepSummary(figures.overload), degradedWithoutLoss: figures.overload.degradedWithoutLoss }
+      : null,
+    localRecovery: figures?.recovery ? { ...stepSummary(figures.recovery), held: figures.recovery.held } : null,
   };
 };
