@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recordSystemOutput } from './leak-watch';
@@ -15,6 +17,7 @@ export const TEST_PORTS = {
   eventBridge: 4310 + offset,
   eventBridgePubSub: 4311 + offset,
   dynamodb: 4367 + offset,
+  lake: 4390 + offset,
 } as const;
 
 /** Where the test system answers HTTP. */
@@ -46,6 +49,10 @@ export const startLocalSystem = async (): Promise<ChildProcess> => {
         LOCAL_DYNAMODB_PORT: String(TEST_PORTS.dynamodb),
         AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${TEST_PORTS.eventBridge}`,
         AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${TEST_PORTS.dynamodb}`,
+        // The local lake writes to a fresh folder of its own, never the developer's .local-data/lake.
+        LOCAL_LAKE_PORT: String(TEST_PORTS.lake),
+        LOCAL_LAKE_DIR: mkdtempSync(join(tmpdir(), 'genesys-events-lake-')),
+        AWS_ENDPOINT_URL_ATHENA: `http://127.0.0.1:${TEST_PORTS.lake}`,
       },
     },
   );

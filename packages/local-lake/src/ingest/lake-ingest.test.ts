@@ -61,7 +61,7 @@ describe('the lake ingest (the local stand-in for Firehose)', () => {
     await ingest.flush();
 
     expect(await conversationsInLake()).toEqual(['c-2']);
-    expect(erasures).toEqual([{ conversationId: 'c-1', requestId: 'r-1', deletedRows: 1 }]);
+    expect(erasures).toEqual([{ conversationId: 'c-1', requestId: 'r-1', deletedRows: 2 }]);
     expect(lines.map((line) => line.message)).toContain('event not written: conversation erased');
   });
 

@@ -65,9 +65,11 @@ export const lakeIngest = ({
   };
   const erase = async (conversationId: string, requestId: string) => {
     tombstones.add(conversationId, now());
-    pending = pending.filter((row) => row.conversation_id !== conversationId);
+    const kept = pending.filter((row) => row.conversation_id !== conversationId);
+    const dropped = pending.length - kept.length;
+    pending = kept;
     await flush();
-    const deletedRows = await lake.erase(conversationId);
+    const deletedRows = dropped + (await lake.erase(conversationId));
     listener.log('info', 'conversation erased', {
       service: 'lake',
       conversationId,

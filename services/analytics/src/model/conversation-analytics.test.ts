@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals';
 import {
   CONVERSATION_ID,
   detailNotification,
-  iso,
   publishedEvent,
   seedCallAnalysis,
   storedPartnerEvent,
@@ -11,7 +10,7 @@ import {
   utterance,
 } from '../test-support/app-bus-events';
 import { toAnalyticsEvent } from './analytics-event';
-import { conversationAnalytics, conversationFigures } from './conversation-analytics';
+import { conversationAnalytics } from './conversation-analytics';
 
 const events = [
   storedPartnerEvent(
@@ -42,34 +41,5 @@ describe('conversationAnalytics', () => {
       sentiment: null,
       handleTimeMs: null,
     });
-  });
-});
-
-describe('conversationFigures', () => {
-  it('takes the first event time, and media type and direction from the earliest event naming them', () => {
-    for (const order of [events, [...events].reverse()]) {
-      expect(conversationFigures(CONVERSATION_ID, order)).toEqual({
-        conversationId: CONVERSATION_ID,
-        firstEventTime: iso(T0),
-        mediaType: 'CALLBACK',
-        direction: 'OUTBOUND',
-        handleTimeMs: 120_000,
-        sentimentLabel: 'negative',
-      });
-    }
-  });
-
-  it('leaves out what no event names', () => {
-    const analysisOnly = toAnalyticsEvent(publishedEvent(seedCallAnalysis({ sentiment: undefined })));
-
-    expect(conversationFigures(CONVERSATION_ID, [analysisOnly])).toEqual({
-      conversationId: CONVERSATION_ID,
-      firstEventTime: iso(T0 + 1_800_000),
-      handleTimeMs: null,
-    });
-  });
-
-  it('refuses a conversation without events', () => {
-    expect(() => conversationFigures(CONVERSATION_ID, [])).toThrow('at least one event');
   });
 });

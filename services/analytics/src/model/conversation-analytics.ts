@@ -11,17 +11,6 @@ export interface ConversationAnalytics {
   readonly handleTimeMs: number | null;
 }
 
-/** The figures of one conversation the summary adds up. */
-export interface ConversationFigures {
-  readonly conversationId: string;
-  /** The time of the conversation's earliest event, whichever event that is. */
-  readonly firstEventTime: string;
-  readonly mediaType?: string;
-  readonly direction?: string;
-  readonly handleTimeMs: number | null;
-  readonly sentimentLabel?: string;
-}
-
 /**
  * A conversation's analytics from its stored events, computed at read time.
  *
@@ -40,31 +29,3 @@ export const conversationAnalytics = (
   sentiment: chooseSentiment(events),
   handleTimeMs: handleTimeOf(events),
 });
-
-/**
- * A conversation's figures for the summary. Media type and direction are those of the earliest event
- * that names them: the conversation's originating side, whatever later participants report.
- *
- * @example
- * ```ts
- * conversationFigures(conversationId, events); // { conversationId, firstEventTime, mediaType: 'VOICE', ... }
- * ```
- */
-export const conversationFigures = (conversationId: string, events: readonly AnalyticsEvent[]): ConversationFigures => {
-  const ordered = [...events].sort((a, b) => compare(a.eventTime, b.eventTime) || compare(a.eventKey, b.eventKey));
-  const first = ordered[0];
-  if (!first) throw new Error('a conversation has at least one event');
-  const mediaType = ordered.find((event) => event.mediaType)?.mediaType;
-  const direction = ordered.find((event) => event.direction)?.direction;
-  const sentimentLabel = chooseSentiment(events)?.label;
-  return {
-    conversationId,
-    firstEventTime: first.eventTime,
-    ...(mediaType ? { mediaType } : {}),
-    ...(direction ? { direction } : {}),
-    handleTimeMs: handleTimeOf(events),
-    ...(sentimentLabel ? { sentimentLabel } : {}),
-  };
-};
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -9,7 +9,6 @@ const analysisEvent = (analysis: CallAnalysis, eventKey: string, eventTime = iso
   eventKey,
   topic: 'call.analysis.completed',
   eventTime,
-  eventDay: eventTime.slice(0, 10),
   analysis,
 });
 
