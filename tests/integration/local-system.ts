@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,9 @@ export const TEST_PORTS = {
   lake: 4390 + offset,
 } as const;
 
+/** The test system's lake folder: its own, emptied at every start, never the developer's .local-data/lake. */
+export const TEST_LAKE_DIR = join(tmpdir(), `genesys-events-it-lake-${TEST_PORTS.http}`);
+
 /** Where the test system answers HTTP. */
 export const baseUrl = `http://127.0.0.1:${TEST_PORTS.http}`;
 
@@ -33,6 +36,8 @@ const READY_TIMEOUT_MS = 90_000;
  * and resolves once it serves HTTP. The process leads its own group so that stopping it stops everything.
  */
 export const startLocalSystem = async (): Promise<ChildProcess> => {
+  rmSync(TEST_LAKE_DIR, { recursive: true, force: true });
+  mkdirSync(TEST_LAKE_DIR, { recursive: true });
   const child = spawn(
     join(repositoryRoot, 'node_modules', '.bin', 'serverless'),
     ['offline', 'start', '--stage', 'dev'],
@@ -49,9 +54,8 @@ export const startLocalSystem = async (): Promise<ChildProcess> => {
         LOCAL_DYNAMODB_PORT: String(TEST_PORTS.dynamodb),
         AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${TEST_PORTS.eventBridge}`,
         AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${TEST_PORTS.dynamodb}`,
-        // The local lake writes to a fresh folder of its own, never the developer's .local-data/lake.
         LOCAL_LAKE_PORT: String(TEST_PORTS.lake),
-        LOCAL_LAKE_DIR: mkdtempSync(join(tmpdir(), 'genesys-events-lake-')),
+        LOCAL_LAKE_DIR: TEST_LAKE_DIR,
         AWS_ENDPOINT_URL_ATHENA: `http://127.0.0.1:${TEST_PORTS.lake}`,
       },
     },

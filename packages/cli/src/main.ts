@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, oneLine } from './cli/errors';
 import { type CliIo, nodeIo } from './cli/io';
 import { registerDoctor } from './commands/doctor';
+import { registerLake } from './commands/lake';
 import { registerRedrive } from './commands/redrive';
 import { registerReplay } from './commands/replay';
 import { registerSend } from './commands/send';
@@ -21,7 +22,7 @@ import { NoAnswerError } from './http/post';
  */
 export const buildProgram = (io: CliIo): Command => {
   const program = new Command('genesys-events')
-    .description('Sign, send, trigger, replay, diagnose and redrive Genesys Cloud events for genesys-events.')
+    .description('Sign, send, trigger, replay, diagnose and redrive Genesys Cloud events, and query the event lake.')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showSuggestionAfterError()
@@ -37,6 +38,7 @@ export const buildProgram = (io: CliIo): Command => {
     registerReplay,
     registerDoctor,
     registerRedrive,
+    registerLake,
   ]) {
     register(program, io);
   }
