@@ -16,7 +16,7 @@ function sourcePattern(orgIds) {
   return orgIds.map((orgId) => ({ prefix: `${SOURCE_PREFIX}/cloud/${orgId}/` }));
 }
 
-/** The stage's customer-managed key (KmsKeyArn of operations.yml) when it has one, else nothing. */
+/** The stage's customer-managed key (KmsKeyArn of stack-base.yml) when it has one, else nothing. */
 const withStageKey = () => ({ 'Fn::If': ['UseCustomerManagedKey', { Ref: 'KmsKeyArn' }, { Ref: 'AWS::NoValue' }] });
 
 function partnerBusResources({ sourceName, orgIds, appBusArn }) {
@@ -81,7 +81,7 @@ function partnerBusResources({ sourceName, orgIds, appBusArn }) {
       PartnerForwardDeadLetterQueue: {
         Type: 'AWS::SQS::Queue',
         Condition: condition,
-        // The stage's customer-managed key when it has one (KmsKeyArn of operations.yml), else SQS-managed.
+        // The stage's customer-managed key when it has one (KmsKeyArn of stack-base.yml), else SQS-managed.
         Properties: {
           MessageRetentionPeriod: 1209600,
           KmsMasterKeyId: withStageKey(),
