@@ -1,7 +1,7 @@
 import { eventContentKey } from '@genesys-events/core';
 import { describe, expect, it } from '@jest/globals';
 import { LAKE_COLUMNS } from '../schema/columns';
-import { analysisEvent, detailEvent, iso, resent, T0 } from '../test-support/envelopes';
+import { analysisEvent, detailEvent, iso, resent, summaryEvent, T0 } from '../test-support/envelopes';
 import { isLakeEvent, lakeRowOf } from './lake-row';
 
 const CONVERSATION = 'a7b8c9d0-1e2f-4a3b-8c4d-5e6f7a8b9c0d';
@@ -63,6 +63,19 @@ describe('lakeRowOf', () => {
     expect(derived).toEqual(
       expect.objectContaining({ sentiment_label: 'positive', sentiment_source: 'derived', transport: 'internal' }),
     );
+  });
+
+  it("keeps a Genesys summary's text, reason and resolution, and none of a failed summary", () => {
+    const summary = lakeRowOf(summaryEvent(CONVERSATION, T0));
+    const failed = lakeRowOf(summaryEvent(CONVERSATION, T0, { failed: true }));
+
+    expect(summary).toMatchObject({
+      event_time: iso(T0),
+      summary_text: 'Parcel late; replacement sent.',
+      summary_reason: 'Parcel not delivered',
+      summary_resolution: 'Replacement sent',
+    });
+    expect(failed).toMatchObject({ summary_text: null, summary_reason: null, summary_resolution: null });
   });
 
   it('gives a resent event the same id and a new arrival', () => {

@@ -14,15 +14,20 @@ export interface RowFacts {
   readonly sentiment_label: string | null;
   readonly sentiment_score: number | null;
   readonly sentiment_source: 'genesys' | 'derived' | null;
+  readonly summary_text: string | null;
+  readonly summary_reason: string | null;
+  readonly summary_resolution: string | null;
 }
 
 const USER_END = 'v2.detail.events.conversation.{id}.user.end';
+const SUMMARIES = 'v2.conversations.{id}.summaries';
 const ACW = 'v2.detail.events.conversation.{id}.acw';
 
 /**
  * The typed facts of an event body, read as analytics reads them: durations only from the topics that
  * report handle time (`user.end` talk and hold, `acw` after-call work), never negative; a sentiment only
- * from `call.analysis.completed`, `derived` when analytics published it.
+ * from `call.analysis.completed`, `derived` when analytics published it; a Genesys summary's texts only from
+ * `v2.conversations.{id}.summaries` (a failed summary has none).
  *
  * @example
  * ```ts
@@ -52,8 +57,25 @@ export const rowFactsOf = (
     sentiment_label: label,
     sentiment_score: label ? numberOf(body.score) : null,
     sentiment_source: label ? (derived ? 'derived' : 'genesys') : null,
+    ...(pattern === SUMMARIES ? summaryFacts(body) : NO_SUMMARY),
   };
 };
+
+const NO_SUMMARY = { summary_text: null, summary_reason: null, summary_resolution: null };
+
+const summaryFacts = (body: Record<string, unknown>) => {
+  const texts = ['summary', 'headline', 'reason', 'resolution'].map((key) => nestedText(body[key]));
+  const followUp = Array.isArray(body.followupActions) ? body.followupActions.map(nestedText).find(Boolean) : null;
+  return {
+    summary_text: texts.find(Boolean) ?? followUp ?? null,
+    summary_reason: texts[2] ?? null,
+    summary_resolution: texts[3] ?? null,
+  };
+};
+
+// Summary parts are objects with a `text` (and a score).
+const nestedText = (value: unknown): string | null =>
+  typeof value === 'object' && value !== null ? textOf((value as Record<string, unknown>).text) : null;
 
 const textOf = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 

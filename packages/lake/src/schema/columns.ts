@@ -50,6 +50,9 @@ export const LAKE_COLUMNS: readonly LakeColumn[] = [
   { name: 'sentiment_label', type: 'string', doc: 'call.analysis.completed: lower-cased label' },
   { name: 'sentiment_score', type: 'double', doc: 'call.analysis.completed: score, when given' },
   { name: 'sentiment_source', type: 'string', doc: 'call.analysis.completed: genesys, or derived (by analytics)' },
+  { name: 'summary_text', type: 'string', doc: 'Genesys summary: its text (else headline, reason, resolution)' },
+  { name: 'summary_reason', type: 'string', doc: 'Genesys summary: the reason for contact' },
+  { name: 'summary_resolution', type: 'string', doc: 'Genesys summary: the resolution' },
   { name: 'body', type: 'string', doc: 'The event body (eventBody) as JSON text' },
 ];
 

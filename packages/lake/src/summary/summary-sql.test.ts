@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type EventsTable, eventsTable } from '../test-support/duckdb-events';
-import { analysisEvent, detailEvent, HOUR, iso, MINUTE, resent, T0 } from '../test-support/envelopes';
+import { analysisEvent, detailEvent, HOUR, iso, MINUTE, resent, summaryEvent, T0 } from '../test-support/envelopes';
 import { summaryFromRows } from './summary-result';
 import { summarySql } from './summary-sql';
 
@@ -37,6 +37,11 @@ const stream = () => {
     detailEvent('early', 'user.end', T0 + 3 * MINUTE, { interactingDurationMs: 999_000 }),
     detailEvent('early', 'customer.start', T0 - 10 * MINUTE),
     detailEvent('later', 'customer.start', T0 + HOUR),
+    // A conversation Genesys summarised: its derived sentiment does not count; a failed summary changes nothing.
+    detailEvent('summarised', 'customer.start', T0 + 40 * MINUTE, { direction: 'OUTBOUND', mediaType: 'EMAIL' }),
+    analysisEvent('summarised', 'negative', T0 + 45 * MINUTE, { derived: true }),
+    summaryEvent('summarised', T0 + 46 * MINUTE),
+    summaryEvent('transcribed', T0 + 25 * MINUTE, { failed: true }),
   ];
 };
 
@@ -51,12 +56,12 @@ describe('summarySql on DuckDB', () => {
   const summary = async (window = WINDOW, notBefore = NOT_BEFORE) =>
     summaryFromRows(window, await table.query(summarySql(window, { notBefore })));
 
-  it('summarises exactly the conversations whose first event is in the window, resends counted once', async () => {
+  it('summarises exactly the conversations whose first event is in the window, resends counted once, a summary over a derived label', async () => {
     expect(await summary()).toEqual({
       ...WINDOW,
-      conversations: 4,
-      byMediaType: { VOICE: 3, MESSAGE: 1 },
-      byDirection: { INBOUND: 2, OUTBOUND: 2 },
+      conversations: 5,
+      byMediaType: { VOICE: 3, MESSAGE: 1, EMAIL: 1 },
+      byDirection: { INBOUND: 2, OUTBOUND: 3 },
       byQueue: { 'queue-a': 1 },
       averageHandleTimeMs: 110_000,
       sentiment: { positive: 1, neutral: 0, negative: 1 },

@@ -40,7 +40,7 @@ export interface SummarySqlOptions {
  * literals. It reads the partitions of the window plus `marginDays` on each side and narrow columns only
  * (never `body`). A conversation counts when its first event lies in `[from, to)`; its media type, direction
  * and queue are those of its earliest event naming them; its sentiment is the latest Genesys label, else the
- * latest derived one; its handle time adds `user.end` talk and hold and `acw` wrap-up over distinct events
+ * latest derived one unless Genesys summarised it; its handle time adds `user.end` talk and hold and `acw` wrap-up over distinct events
  * (a resent event is the same conversation, time, topic, participant and durations, so it counts once).
  * One row per group: see {@link summaryFromRows}.
  *
@@ -67,7 +67,8 @@ WITH per_conversation AS (
     min_by(queue_id, event_time) FILTER (WHERE queue_id IS NOT NULL) AS queue_id,
     coalesce(
       max_by(sentiment_label, event_time) FILTER (WHERE sentiment_source = 'genesys'),
-      max_by(sentiment_label, event_time) FILTER (WHERE sentiment_source = 'derived')
+      CASE WHEN count(summary_text) = 0
+        THEN max_by(sentiment_label, event_time) FILTER (WHERE sentiment_source = 'derived') END
     ) AS sentiment_label
   FROM ${table}
   WHERE ${scope}

@@ -59,6 +59,28 @@ export const analysisEvent = (
   },
 });
 
+/** A Genesys conversation summary (`v2.conversations.{id}.summaries`), or a failed one without texts. */
+export const summaryEvent = (conversationId: string, createdAt: number, { failed = false } = {}): AppBusEnvelope => ({
+  'detail-type': 'v2.conversations.{id}.summaries',
+  source: PARTNER_SOURCE,
+  time: iso(createdAt + 1000),
+  detail: {
+    topicName: `v2.conversations.${conversationId}.summaries`,
+    version: '2',
+    eventBody: failed
+      ? { conversationId, createdDate: iso(createdAt), errorType: 'CONVERSATION_TOO_SHORT' }
+      : {
+          conversationId,
+          createdDate: iso(createdAt),
+          summary: { text: 'Parcel late; replacement sent.' },
+          reason: { text: 'Parcel not delivered' },
+          resolution: { text: 'Replacement sent' },
+        },
+    metadata: {},
+    timestamp: iso(createdAt),
+  },
+});
+
 /** Another envelope of the same event: a resend (new bus id, arrival time and transport). */
 export const resent = (envelope: AppBusEnvelope, transport = 'eventbridge-api'): AppBusEnvelope => ({
   ...envelope,

@@ -5,6 +5,7 @@ import {
   publishedEvent,
   seedCallAnalysis,
   storedPartnerEvent,
+  summaryNotification,
   T0,
   transcriptionNotification,
   utterance,
@@ -29,6 +30,7 @@ describe('conversationAnalytics', () => {
       transcript: [{ channel: 'EXTERNAL', text: 'My card was declined', offsetMs: 800 }],
       sentiment: { label: 'negative', score: null, source: 'genesys' },
       handleTimeMs: 120_000,
+      summary: null,
     });
   });
 
@@ -40,6 +42,33 @@ describe('conversationAnalytics', () => {
       transcript: [],
       sentiment: null,
       handleTimeMs: null,
+      summary: null,
+    });
+  });
+
+  it("serves Genesys's latest summary: summary, headline, reason, resolution and follow-up actions", () => {
+    const summaries = [
+      storedPartnerEvent(summaryNotification(T0 + 400_000, { summary: { text: 'A later summary.' } })),
+      storedPartnerEvent(summaryNotification(T0 + 300_000)),
+      storedPartnerEvent(
+        summaryNotification(T0 + 500_000, {
+          summary: undefined,
+          headline: undefined,
+          reason: undefined,
+          resolution: undefined,
+          followupActions: [],
+          errorType: 'CONVERSATION_TOO_SHORT',
+        }),
+      ),
+    ];
+
+    expect(conversationAnalytics(CONVERSATION_ID, [...events, ...summaries]).summary).toEqual({
+      summary: 'A later summary.',
+      headline: 'Late parcel replaced',
+      reason: 'Parcel not delivered',
+      resolution: 'Replacement sent',
+      followUpActions: ['Confirm delivery tomorrow'],
+      source: 'genesys',
     });
   });
 });
