@@ -1,7 +1,7 @@
 import type { MeasureSettings } from './measure';
 
 /** The parts of a full run, in the order they run. */
-export const BENCH_PARTS = ['ingest', 'consumers', 'cold-start', 'local-loop'] as const;
+export const BENCH_PARTS = ['ingest', 'consumers', 'cold-start', 'local-loop', 'analytics-scale'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 /** What one run of the bench does, from its command line and environment. */
@@ -18,6 +18,8 @@ export interface BenchSettings {
   readonly coldStarts: number;
   /** Webhooks posted to the local system for the POST -> GET latency. */
   readonly localEvents: number;
+  /** Synthetic lakes (conversations each) the summary is timed over, and timed runs per lake. */
+  readonly analyticsScale: { readonly sizes: readonly number[]; readonly repeats: number };
 }
 
 /**
@@ -41,6 +43,8 @@ export const readSettings = (argv: readonly string[], env: Readonly<Record<strin
         consumers: { rounds: 1, timeMs: 20, warmupMs: 5, iterations: 5 },
         coldStarts: 1,
         localEvents: 5,
+        // The smallest lake only: the large ones take minutes to write the first time.
+        analyticsScale: { sizes: [10_000], repeats: 1 },
       }
     : {
         short,
@@ -50,6 +54,7 @@ export const readSettings = (argv: readonly string[], env: Readonly<Record<strin
         consumers: { rounds: 3, timeMs: 500, warmupMs: 100, iterations: 64 },
         coldStarts: 15,
         localEvents: 100,
+        analyticsScale: { sizes: [10_000, 100_000, 1_000_000], repeats: 3 },
       };
   return settings;
 };

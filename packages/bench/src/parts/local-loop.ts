@@ -39,7 +39,7 @@ const POLL_MS = 20;
  * ```
  */
 export const runLocalLoopPart = async (settings: BenchSettings, paths: BenchPaths): Promise<LocalLoopFigures> => {
-  const [http, lambda, eventBridge, eventBridgePubSub, dynamodb] = await freePorts(5);
+  const [http, lambda, eventBridge, eventBridgePubSub, dynamodb, lake] = await freePorts(6);
   const baseUrl = `http://127.0.0.1:${http}`;
   const secret = devSecret(paths.root);
   const output: string[] = [];
@@ -57,6 +57,10 @@ export const runLocalLoopPart = async (settings: BenchSettings, paths: BenchPath
       LOCAL_DYNAMODB_PORT: String(dynamodb),
       AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${eventBridge}`,
       AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${dynamodb}`,
+      // The local lake too, in the bench's cache rather than a developer's .local-data/lake.
+      LOCAL_LAKE_PORT: String(lake),
+      LOCAL_LAKE_DIR: join(paths.cache, 'local-loop-lake'),
+      AWS_ENDPOINT_URL_ATHENA: `http://127.0.0.1:${lake}`,
     },
   });
   const keep = (chunk: Buffer) => output.push(chunk.toString());

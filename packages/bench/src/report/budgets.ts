@@ -1,6 +1,7 @@
 /**
  * The budgets of the issue, checked against one run's results.
  */
+import { isMeasuredConsumer } from '../parts/consumers';
 import type { BenchPart } from '../settings';
 import type { BenchResults } from './results';
 
@@ -35,7 +36,8 @@ const atMost = ({ name, part, figure }: Measurement, limit: number): BudgetCheck
 
 /**
  * Every budget: ingest against the naive handler and the floor (seed form), cold start per function,
- * the largest bundle, DynamoDB writes per new event per consumer, and the local system's start.
+ * the largest bundle, DynamoDB writes per new event per consumer, the local system's start, and the summary
+ * over a million conversations on the local engine.
  *
  * @example
  * ```ts
@@ -49,19 +51,26 @@ export const checkBudgets = (results: BenchResults): BudgetCheck[] => [
     atMost({ name: `coldInitRatio ${fn.name}`, part: 'cold-start', figure: results.coldStart?.[fn.name]?.ratio }, 1.3),
   ),
   atMost({ name: 'maxBundleBytes', part: 'build', figure: maxBundleBytes(results) }, 65_536),
-  ...results.functions
-    .filter((fn) => fn.trigger.kind === 'eventbridge')
-    .map((fn) =>
+  ...results.functions.filter(isMeasuredConsumer).map((fn) =>
+    atMost(
+      {
+        name: `DynamoDB writes per new event ${fn.name}`,
+        part: 'consumers',
+        figure: results.consumers?.[fn.name]?.dynamoWritesPerNewEvent,
+      },
+      1,
+    ),
+  ),
+  atMost({ name: 'local ready ms', part: 'local-loop', figure: results.localLoop?.readyMs }, 10_000),
+  // Only when the million-conversation lake was measured (full runs): the short run times the smallest.
+  ...(results.analyticsScale ?? [])
+    .filter((figures) => figures.conversations === 1_000_000)
+    .map((figures) =>
       atMost(
-        {
-          name: `DynamoDB writes per new event ${fn.name}`,
-          part: 'consumers',
-          figure: results.consumers?.[fn.name]?.dynamoWritesPerNewEvent,
-        },
-        1,
+        { name: 'analytics summary ms, 1M conversations', part: 'analytics-scale', figure: figures.summaryMs },
+        5_000,
       ),
     ),
-  atMost({ name: 'local ready ms', part: 'local-loop', figure: results.localLoop?.readyMs }, 10_000),
 ];
 
 /**

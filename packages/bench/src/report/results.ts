@@ -1,4 +1,5 @@
 import type { BuiltFunction } from '../build-functions';
+import type { ScaleFigures } from '../parts/analytics-scale/scale-part';
 import type { ColdStartFigures } from '../parts/cold-start';
 import type { ConsumerFigures } from '../parts/consumers';
 import type { IngestResult } from '../parts/ingest';
@@ -14,5 +15,6 @@ export interface BenchResults {
   consumers?: Record<string, ConsumerFigures>;
   coldStart?: Record<string, ColdStartFigures>;
   localLoop?: LocalLoopFigures;
+  analyticsScale?: ScaleFigures[];
   readonly errors: Record<string, string>;
 }

@@ -23,7 +23,6 @@ export {
 } from './conversation-detail';
 export * from './conversation-detail-enums';
 export {
-  CONVERSATION_SUMMARY_ENUMS,
   CONVERSATION_SUMMARY_PATTERN,
   type ConversationSummaryEventBody,
   conversationSummaryEventSchemas,
