@@ -47,6 +47,7 @@ const expectedTranscribed = {
   transcript: TRANSCRIBED_LINES,
   sentiment: { label: 'positive', score: expect.any(Number), source: 'derived' },
   handleTimeMs: 95_000,
+  summary: null,
 };
 
 describe('analytics through the real local stack', () => {

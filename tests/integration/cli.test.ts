@@ -9,7 +9,7 @@ import { describe, expect, it } from '@jest/globals';
 import { conversationDetail } from './fixtures/genesys-envelopes';
 import { read, request, seedConversationEvent, settle, waitForConversation } from './http-client';
 import { recordSentToken } from './leak-watch';
-import { baseUrl, DEV_OPEN_MESSAGING_SECRETS, DEV_SECRETS, TEST_OIDC } from './local-system';
+import { baseUrl, DEV_OPEN_MESSAGING_SECRETS, DEV_SECRETS, TEST_LAKE_DIR, TEST_OIDC } from './local-system';
 import { bearer } from './tokens';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'packages', 'cli', 'bin', 'genesys-events.mjs');
@@ -32,6 +32,15 @@ const cliRun = (args: string[]): Promise<CliRun> =>
 
 /** Runs the real CLI against the test system. */
 const cli = (...args: string[]): Promise<CliRun> => cliRun([...args, '--url', baseUrl]);
+
+/** Runs `genesys-events lake query <sql> --json` on the test system's lake. */
+const lakeQuery = (sql: string): Promise<CliRun> =>
+  new Promise((resolve) => {
+    const args = [bin, 'lake', 'query', sql, '--dir', TEST_LAKE_DIR, '--json'];
+    execFile(process.execPath, args, { cwd: workDir }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
 
 const lastJsonLine = (text: string): Record<string, unknown> =>
   JSON.parse(text.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
@@ -78,6 +87,22 @@ describe('genesys-events CLI through the real local stack', () => {
       answers = await statuses();
     }
     expect(answers).toEqual([404, 404]);
+  });
+
+  it('finds a triggered event in the lake with lake query within 5 s of its acceptance', async () => {
+    const conversationId = randomUUID();
+    expect((await cli('trigger', 'customer.start', '--set', `conversationId=${conversationId}`)).code).toBe(0);
+    const acceptedAt = Date.now();
+
+    let rows: unknown[] = [];
+    while (rows.length === 0 && Date.now() - acceptedAt < 15_000) {
+      const run = await lakeQuery(`SELECT detail_type FROM events WHERE conversation_id = '${conversationId}'`);
+      expect(run.code).toBe(0);
+      rows = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '[]') as unknown[];
+    }
+
+    expect(rows).toEqual([{ detail_type: 'v2.detail.events.conversation.{id}.customer.start' }]);
+    expect(Date.now() - acceptedAt).toBeLessThanOrEqual(5000);
   });
 
   it('plays a whole conversation whose timeline has each of its conversation events, in order', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { deliver, isAccepted } from './fixtures/analytics-delivery';
 import { conversationDetail, transcription } from './fixtures/genesys-envelopes';
 import { type Answer, read, request, settle } from './http-client';
+import { idLiteral, lakeRows } from './lake-client';
 import { SYSTEM_LOG } from './leak-watch';
 import { findMarkers, scanTable, TABLE_PREFIX, TABLES } from './stores';
 import { accessToken, bearer } from './tokens';
@@ -98,9 +99,12 @@ describe('erasure through the real local stack', () => {
       expect((await eventually(`/analytics/conversations/${conversationId}`, 404)).status).toBe(404);
       await settle(2000);
       const reports = logLines(String(answer.json.requestId), 'conversation erased');
-      expect(reports.map((line) => line.service).sort()).toEqual(['analytics', 'conversation-events']);
+      expect(reports.map((line) => line.service).sort()).toEqual(['analytics', 'conversation-events', 'lake']);
       for (const report of reports) expect(report.deletedItems).toBeGreaterThanOrEqual(1);
       expect(await findMarkers(conversation.markers)).toEqual([]);
+      expect(
+        await lakeRows(`SELECT event_id FROM events WHERE conversation_id = ${idLiteral(conversationId)}`),
+      ).toEqual([]);
 
       const late = await deliver([conversation.late], ['eventbridge']);
       expect(late.every(isAccepted)).toBe(true);
@@ -117,6 +121,9 @@ describe('erasure through the real local stack', () => {
         (item) => item.conversationId === conversationId,
       );
       expect(kept.map((item) => item.eventKey)).toEqual(['#erased']);
+      expect(
+        await lakeRows(`SELECT event_id FROM events WHERE conversation_id = ${idLiteral(conversationId)}`),
+      ).toEqual([]);
     },
     TEST_TIMEOUT_MS,
   );

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recordSystemOutput } from './leak-watch';
@@ -17,7 +18,11 @@ export const TEST_PORTS = {
   eventBridgePubSub: 4311 + offset,
   dynamodb: 4367 + offset,
   oidc: 4350 + offset,
+  lake: 4390 + offset,
 } as const;
+
+/** The test system's lake folder: its own, emptied at every start, never the developer's .local-data/lake. */
+export const TEST_LAKE_DIR = join(tmpdir(), `genesys-events-it-lake-${TEST_PORTS.http}`);
 
 /** Where the test system answers HTTP. */
 export const baseUrl = `http://127.0.0.1:${TEST_PORTS.http}`;
@@ -46,6 +51,8 @@ const READY_TIMEOUT_MS = 90_000;
  */
 export const startLocalSystem = async (): Promise<ChildProcess> => {
   rmSync(TEST_ARCHIVE_DIR, { recursive: true, force: true });
+  rmSync(TEST_LAKE_DIR, { recursive: true, force: true });
+  mkdirSync(TEST_LAKE_DIR, { recursive: true });
   const child = spawn(
     join(repositoryRoot, 'node_modules', '.bin', 'serverless'),
     ['offline', 'start', '--stage', 'dev'],
@@ -67,6 +74,9 @@ export const startLocalSystem = async (): Promise<ChildProcess> => {
         OIDC_ISSUER_URL: TEST_OIDC.issuer,
         OIDC_AUDIENCE: TEST_OIDC.audience,
         LOCAL_ARCHIVE_DIR: TEST_ARCHIVE_DIR,
+        LOCAL_LAKE_PORT: String(TEST_PORTS.lake),
+        LOCAL_LAKE_DIR: TEST_LAKE_DIR,
+        AWS_ENDPOINT_URL_ATHENA: `http://127.0.0.1:${TEST_PORTS.lake}`,
       },
     },
   );

@@ -38,7 +38,7 @@ const POLL_MS = 20;
  * ```
  */
 export const startLocalSystem = async (root: string, env: Record<string, string> = {}): Promise<LocalSystem> => {
-  const [http, lambda, eventBridge, eventBridgePubSub, dynamodb, oidc] = await freePorts(6);
+  const [http, lambda, eventBridge, eventBridgePubSub, dynamodb, oidc, lake] = await freePorts(7);
   const baseUrl = `http://127.0.0.1:${http}`;
   const issuer = `http://127.0.0.1:${oidc}`;
   let output = '';
@@ -61,6 +61,10 @@ export const startLocalSystem = async (root: string, env: Record<string, string>
       OIDC_ISSUER_URL: issuer,
       // Its own archive: the bench's events and ports must not land in a developer's `npm run dev` archive.
       LOCAL_ARCHIVE_DIR: mkdtempSync(join(tmpdir(), 'genesys-events-bench-archive-')),
+      // And its own lake, with the Athena-compatible endpoint the summary asks on its own port.
+      LOCAL_LAKE_PORT: String(lake),
+      LOCAL_LAKE_DIR: mkdtempSync(join(tmpdir(), 'genesys-events-bench-lake-')),
+      AWS_ENDPOINT_URL_ATHENA: `http://127.0.0.1:${lake}`,
       ...env,
     },
   });

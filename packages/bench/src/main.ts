@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { buildFunctions } from './build-functions';
 import { buildPowertoolsLayer } from './build-layer';
 import { childEnvironment } from './environment';
+import { runAnalyticsScalePart } from './parts/analytics-scale/scale-part';
 import { runColdStartPart } from './parts/cold-start';
 import { runConsumersPart } from './parts/consumers';
 import { runIngestPart, runIngestProfile } from './parts/ingest';
@@ -28,7 +29,12 @@ const began = performance.now();
 const progress = (message: string) =>
   process.stderr.write(`[bench ${((performance.now() - began) / 1000).toFixed(1)}s] ${message}\n`);
 
-const CHILD_PARTS = { ingest: runIngestPart, consumers: runConsumersPart, 'ingest-profile': runIngestProfile } as const;
+const CHILD_PARTS = {
+  ingest: runIngestPart,
+  consumers: runConsumersPart,
+  'ingest-profile': runIngestProfile,
+  'analytics-scale': runAnalyticsScalePart,
+} as const;
 type ChildPart = keyof typeof CHILD_PARTS;
 
 /** In a part's child process: run it and send the result (or the error) to the parent. */
@@ -96,6 +102,9 @@ const runAll = async (): Promise<number> => {
   });
   await run('local-throughput', async () => {
     results.localThroughput = await runLocalThroughputPart(settings, paths, progress);
+  });
+  await run('analytics-scale', async () => {
+    results.analyticsScale = await runPartInChild('analytics-scale');
   });
   progress('done');
   const budgets = checkBudgets(results).filter(

@@ -78,6 +78,7 @@ export const resolveVariables = (value: string, custom: Yaml, depth = 0): string
 export type FunctionTrigger =
   | { readonly kind: 'http'; readonly method: string; readonly path: string }
   | { readonly kind: 'eventbridge'; readonly pattern: unknown }
+  | { readonly kind: 'schedule' }
   | { readonly kind: 'other' };
 
 /** One deployable function, from a service's `serverless/functions.yml`. */
@@ -113,7 +114,11 @@ export const listServices = (root: string): ServiceFiles[] =>
     .filter((entry) => entry.isDirectory() && existsSync(join(root, 'services', entry.name, 'serverless.yml')))
     .map((entry) => {
       const dir = join(root, 'services', entry.name);
-      return { name: entry.name, dir, custom: (readYaml(join(dir, 'serverless.yml')).custom ?? {}) as Yaml };
+      return {
+        name: entry.name,
+        dir,
+        custom: withIncludedFiles((readYaml(join(dir, 'serverless.yml')).custom ?? {}) as Yaml, dir),
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 
@@ -149,6 +154,15 @@ export const listFunctions = (root: string): FunctionDefinition[] =>
     });
   });
 
+/** `custom` entries that are a whole `${file(...)}` (the shared lake names) are read from that file. */
+const withIncludedFiles = (custom: Yaml, dir: string): Yaml =>
+  Object.fromEntries(
+    Object.entries(custom).map(([key, value]) => {
+      const included = typeof value === 'string' ? /^\$\{file\(([^)]+)\)\}$/.exec(value)?.[1] : undefined;
+      return [key, included ? readYaml(resolve(dir, included)) : value];
+    }),
+  );
+
 /** A service's `custom.paths` point at `.`: resolved against the service folder. */
 const withLocalPaths = (service: ServiceFiles): Yaml => ({
   ...service.custom,
@@ -164,6 +178,7 @@ const triggerOf = (events: unknown, subscribe: unknown): FunctionTrigger => {
   if (http) return { kind: 'http', method: String(http.method ?? 'GET').toUpperCase(), path: String(http.path) };
   const rule = first?.eventBridge as Yaml | undefined;
   if (rule) return { kind: 'eventbridge', pattern: rule.pattern ?? {} };
+  if (first?.schedule) return { kind: 'schedule' };
   return { kind: 'other' };
 };
 

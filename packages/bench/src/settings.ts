@@ -2,7 +2,14 @@ import type { MeasureSettings } from './measure';
 import type { RampSettings } from './throughput/ramp';
 
 /** The parts of a full run, in the order they run. */
-export const BENCH_PARTS = ['ingest', 'consumers', 'cold-start', 'local-loop', 'local-throughput'] as const;
+export const BENCH_PARTS = [
+  'ingest',
+  'consumers',
+  'cold-start',
+  'local-loop',
+  'local-throughput',
+  'analytics-scale',
+] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 /** What one run of the bench does, from its command line and environment. */
@@ -21,6 +28,8 @@ export interface BenchSettings {
   readonly localEvents: number;
   /** The local throughput ramp (`BENCH_RATES=100 BENCH_STEP_SECONDS=30` holds one rate for 30 s). */
   readonly throughput: RampSettings;
+  /** Synthetic lakes (conversations each) the summary is timed over, and timed runs per lake. */
+  readonly analyticsScale: { readonly sizes: readonly number[]; readonly repeats: number };
 }
 
 /**
@@ -46,6 +55,8 @@ export const readSettings = (argv: readonly string[], env: Readonly<Record<strin
         localEvents: 5,
         // One short, slow step: it checks the harness, not the machine.
         throughput: rampOf(env, { rates: [10], stepSeconds: 2, warmupSeconds: 1, overloadSeconds: 0 }),
+        // The smallest lake only: the large ones take minutes to write the first time.
+        analyticsScale: { sizes: [10_000], repeats: 1 },
       }
     : {
         short,
@@ -61,6 +72,7 @@ export const readSettings = (argv: readonly string[], env: Readonly<Record<strin
           warmupSeconds: 5,
           overloadSeconds: 15,
         }),
+        analyticsScale: { sizes: [10_000, 100_000, 1_000_000], repeats: 3 },
       };
   return settings;
 };

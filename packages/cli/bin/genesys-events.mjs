@@ -11,7 +11,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const cliRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = join(cliRoot, '..', '..');
 const cacheDir = join(repoRoot, 'node_modules', '.cache', 'genesys-events-cli');
-const sources = [join(cliRoot, 'src'), join(repoRoot, 'packages', 'core', 'src')];
+const sources = [
+  join(cliRoot, 'src'),
+  ...['core', 'lake', 'local-lake'].map((name) => join(repoRoot, 'packages', name, 'src')),
+];
 // A change of dependencies (the lockfile) or of these build options (this file) also calls for a new bundle.
 const inputs = [join(repoRoot, 'pnpm-lock.yaml'), fileURLToPath(import.meta.url)];
 
@@ -55,8 +58,10 @@ async function build(outDir) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // Commands import the AWS SDK lazily; splitting keeps it out of the chunk every command loads.
+    // Commands import the AWS SDK and DuckDB lazily; splitting keeps them out of the chunk every command loads.
     splitting: true,
+    // DuckDB is a native addon: it is loaded from node_modules (the root declares it), never bundled.
+    external: ['@duckdb/*'],
     // Bundled CommonJS dependencies (cli-progress, the AWS SDK) call require for Node built-ins.
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -5,6 +5,7 @@ import { type CliIo, nodeIo } from './cli/io';
 import { registerBackfill } from './commands/backfill';
 import { registerDoctor } from './commands/doctor';
 import { registerForget } from './commands/forget';
+import { registerLake } from './commands/lake';
 import { registerNewService } from './commands/new-service';
 import { registerRedrive } from './commands/redrive';
 import { registerReplay } from './commands/replay';
@@ -26,7 +27,7 @@ import { NoAnswerError } from './http/post';
 export const buildProgram = (io: CliIo): Command => {
   const program = new Command('genesys-events')
     .description(
-      'Sign, send, trigger, replay, diagnose, redrive and backfill Genesys Cloud events for genesys-events; get access tokens.',
+      'Sign, send, trigger, replay, diagnose, redrive and backfill Genesys Cloud events; query the event lake; get access tokens.',
     )
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
@@ -47,6 +48,7 @@ export const buildProgram = (io: CliIo): Command => {
     registerForget,
     registerNewService,
     registerToken,
+    registerLake,
   ]) {
     register(program, io);
   }

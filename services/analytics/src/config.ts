@@ -49,3 +49,42 @@ export const readQueryConfig = (env: Env): TableConfig & { readonly auth: Access
   ...readTableConfig(env),
   auth: readAccessTokenSettings(env),
 });
+
+/** The summary's settings: where it queries the lake and how long a request waits for the answer. */
+export interface SummaryConfig {
+  /** The lake's Athena workgroup (its own result location and per-query scan limit). */
+  readonly workGroup: string;
+  /** The Glue database holding the `events` table. */
+  readonly database: string;
+  /** How long a request waits for the query before answering 202 with its id (`SUMMARY_WAIT_MS`, default 5000). */
+  readonly waitMs: number;
+  /** Days read before and after the window (`SUMMARY_MARGIN_DAYS`, default 2). */
+  readonly marginDays: number;
+  readonly retentionDays: number;
+}
+
+/**
+ * Reads the summary's settings; a missing or bad value fails with its name.
+ *
+ * @example
+ * ```ts
+ * const engine = athenaSummaryEngine(new AthenaClient(AWS_CLIENT_SETTINGS), readSummaryConfig(process.env));
+ * ```
+ */
+export const readSummaryConfig = (env: Env): SummaryConfig => ({
+  workGroup: requiredSetting(env, 'LAKE_WORKGROUP'),
+  database: requiredSetting(env, 'LAKE_DATABASE'),
+  // Below the function's 8 s timeout, with room to start the query and answer.
+  waitMs: wholeNumber(env, 'SUMMARY_WAIT_MS', 5000, 6000),
+  marginDays: wholeNumber(env, 'SUMMARY_MARGIN_DAYS', 2, 31),
+  retentionDays: readRetentionDays(env),
+});
+
+const wholeNumber = (env: Env, name: string, fallback: number, max: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max)
+    throw new Error(`${name} must be a whole number from 0 to ${max}`);
+  return value;
+};

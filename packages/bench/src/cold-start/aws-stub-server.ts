@@ -1,6 +1,6 @@
 /**
  * A stand-in for the AWS APIs a function calls on its first event, on 127.0.0.1: it answers the JSON
- * protocols of EventBridge (PutEvents), DynamoDB and SSM as AWS does for a success, so the SDK runs its
+ * protocols of EventBridge (PutEvents), DynamoDB, SSM and Athena as AWS does for a success, so the SDK runs its
  * whole request path (endpoint, signing, HTTP, parsing) and the function takes its success path.
  */
 import { createServer } from 'node:http';
@@ -19,10 +19,33 @@ const ANSWERS: Record<string, { readonly contentType: string; readonly answer: A
     answer: (operation) =>
       operation === 'Query' || operation === 'Scan' ? { Count: 0, Items: [], ScannedCount: 0 } : {},
   },
+  // A query that succeeded with no rows (a summary of an empty window, a statement not of the lake's).
+  AmazonAthena: {
+    contentType: 'application/x-amz-json-1.1',
+    answer: (operation, sequence) => ATHENA_ANSWERS[operation]?.(sequence),
+  },
   AmazonSSM: {
     contentType: 'application/x-amz-json-1.1',
     answer: (operation) => (operation === 'GetParameters' ? { Parameters: [], InvalidParameters: [] } : undefined),
   },
+};
+
+const ATHENA_ANSWERS: Record<string, (sequence: number) => unknown> = {
+  StartQueryExecution: (sequence) => ({ QueryExecutionId: `bench-query-${sequence}` }),
+  GetQueryExecution: () => ({
+    QueryExecution: {
+      QueryExecutionId: 'bench-query',
+      Query: 'SELECT 1',
+      Status: { State: 'SUCCEEDED' },
+      Statistics: {},
+    },
+  }),
+  GetQueryResults: () => ({
+    ResultSet: {
+      ResultSetMetadata: { ColumnInfo: [{ Name: 'n', Type: 'bigint' }] },
+      Rows: [{ Data: [{ VarCharValue: 'n' }] }],
+    },
+  }),
 };
 
 /** A running stub. */

@@ -10,6 +10,7 @@ import { type BuiltFunction, functionBuildOptions } from '../build-functions';
 import type { BenchPaths } from '../paths';
 
 const CLIENT_CLASSES: Readonly<Record<string, string>> = {
+  '@aws-sdk/client-athena': 'AthenaClient',
   '@aws-sdk/client-dynamodb': 'DynamoDBClient',
   '@aws-sdk/client-eventbridge': 'EventBridgeClient',
   '@aws-sdk/client-ssm': 'SSMClient',
@@ -47,6 +48,31 @@ const CALLS: Readonly<Record<string, { readonly sdk: string; readonly command: s
     sdk: '@aws-sdk/client-dynamodb',
     command: 'QueryCommand',
     input: `{ TableName: 'bench', KeyConditionExpression: 'id = :id', ExpressionAttributeValues: { ':id': { S: 'bare' } } }`,
+  },
+  'DynamoDB_20120810.BatchGetItem': {
+    sdk: '@aws-sdk/client-dynamodb',
+    command: 'BatchGetItemCommand',
+    input: `{ RequestItems: { bench: { Keys: [{ id: { S: 'bare' } }] } } }`,
+  },
+  'DynamoDB_20120810.BatchWriteItem': {
+    sdk: '@aws-sdk/client-dynamodb',
+    command: 'BatchWriteItemCommand',
+    input: `{ RequestItems: { bench: [{ DeleteRequest: { Key: { id: { S: 'bare' } } } }] } }`,
+  },
+  'AmazonAthena.StartQueryExecution': {
+    sdk: '@aws-sdk/client-athena',
+    command: 'StartQueryExecutionCommand',
+    input: `{ QueryString: text, WorkGroup: 'bench', QueryExecutionContext: { Database: 'bench' } }`,
+  },
+  'AmazonAthena.GetQueryExecution': {
+    sdk: '@aws-sdk/client-athena',
+    command: 'GetQueryExecutionCommand',
+    input: `{ QueryExecutionId: 'bench-query' }`,
+  },
+  'AmazonAthena.GetQueryResults': {
+    sdk: '@aws-sdk/client-athena',
+    command: 'GetQueryResultsCommand',
+    input: `{ QueryExecutionId: 'bench-query' }`,
   },
   'AmazonSSM.GetParameters': {
     sdk: '@aws-sdk/client-ssm',

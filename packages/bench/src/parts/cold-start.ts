@@ -76,6 +76,7 @@ export const runColdStartPart = async (
         AWS_ENDPOINT_URL_EVENTBRIDGE: stub.endpoint,
         AWS_ENDPOINT_URL_DYNAMODB: stub.endpoint,
         AWS_ENDPOINT_URL_SSM: stub.endpoint,
+        AWS_ENDPOINT_URL_ATHENA: stub.endpoint,
       });
       const start = async (bundle: string, what: string) => {
         const result = await startOnce(paths, bundle, eventFile, fn.exportName, env);

@@ -11,7 +11,7 @@ import dynalite from 'dynalite';
 import { type BuiltFunction, importHandler, readBuiltFunctions } from '../build-functions';
 import { isEventConsumer } from '../consumer-functions';
 import { lambdaEnvironment } from '../environment';
-import { ruleEventStream } from '../fixtures/app-bus-stream';
+import { hasBenchEvents, ruleEventStream } from '../fixtures/app-bus-stream';
 import { lambdaContext } from '../fixtures/lambda-events';
 import { type Measured, measure } from '../measure';
 import type { BenchPaths } from '../paths';
@@ -66,6 +66,18 @@ export const runConsumersPart = async (
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 };
+
+/**
+ * Whether the consumers part measures a function: an app-bus consumer the bench has events for. Erasure
+ * functions and the lake's reporter store no events, so their cost per event is not this part's question.
+ *
+ * @example
+ * ```ts
+ * readBuiltFunctions(paths).filter(isMeasuredConsumer).map((fn) => fn.name); // ['consumeAnalyticsEvent', ...]
+ * ```
+ */
+export const isMeasuredConsumer = (fn: Pick<BuiltFunction, 'trigger'>): boolean =>
+  fn.trigger.kind === 'eventbridge' && hasBenchEvents(fn.trigger);
 
 const measureConsumer = async (
   fn: BuiltFunction,

@@ -41,8 +41,9 @@ const WITHDRAWN = { enforced: false, note: 'withdrawn: information' } as const;
 
 /**
  * Every budget: cold start per function, the largest bundle, DynamoDB writes per new event per consumer,
- * the local system's start and its sustained rate (100 events/s; 200 is the stretch, information). The
- * withdrawn ingest ratios (seed form against the naive handler and the floor) are information.
+ * the local system's start and its sustained rate (100 events/s; 200 is the stretch, information), and the
+ * summary over a million conversations on the local engine. The withdrawn ingest ratios (seed form against
+ * the naive handler and the floor) are information.
  *
  * @example
  * ```ts
@@ -93,6 +94,15 @@ export const checkBudgets = (results: BenchResults): BudgetCheck[] => [
     },
     200,
   ),
+  // Only when the million-conversation lake was measured (full runs): the short run times the smallest.
+  ...(results.analyticsScale ?? [])
+    .filter((figures) => figures.conversations === 1_000_000)
+    .map((figures) =>
+      atMost(
+        { name: 'analytics summary ms, 1M conversations', part: 'analytics-scale', figure: figures.summaryMs },
+        5_000,
+      ),
+    ),
 ];
 
 /**

@@ -1,4 +1,5 @@
 import type { BuiltFunction } from '../build-functions';
+import type { ScaleFigures } from '../parts/analytics-scale/scale-part';
 import type { ColdStartFigures } from '../parts/cold-start';
 import type { ConsumerFigures } from '../parts/consumers';
 import type { IngestResult } from '../parts/ingest';
@@ -16,5 +17,6 @@ export interface BenchResults {
   coldStart?: Record<string, ColdStartFigures>;
   localLoop?: LocalLoopFigures;
   localThroughput?: LocalThroughputFigures;
+  analyticsScale?: ScaleFigures[];
   readonly errors: Record<string, string>;
 }

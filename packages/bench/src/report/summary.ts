@@ -75,6 +75,16 @@ export const summarise = (results: BenchResults, budgets: readonly BudgetCheck[]
     localPostToGetP95Ms: round(localLoop?.postToGetP95Ms),
     localEvents: localLoop?.events ?? null,
     ...throughputSummary(localThroughput),
+    analyticsScale:
+      results.analyticsScale?.map((lake) => ({
+        conversations: lake.conversations,
+        rows: lake.rows,
+        lakeBytes: lake.lakeBytes,
+        summaryMs: round(lake.summaryMs),
+        scannedRows: lake.scannedRows,
+        scannedBytes: lake.scannedBytes,
+        msPerMillionRowsScanned: round(lake.summaryMs / (lake.scannedRows / 1_000_000)),
+      })) ?? null,
     budgets: Object.fromEntries(
       budgets.map((budget) => [
         budget.name,

@@ -4,6 +4,7 @@
 import { SCHEMES, type Scheme } from '../fixtures/webhooks';
 import type { Measured } from '../measure';
 import type { RequestCost, SchemeFigures } from '../parts/ingest';
+import { renderAnalyticsScale } from './analytics-scale-table';
 import type { BudgetCheck } from './budgets';
 import type { BenchResults } from './results';
 import { renderThroughput } from './throughput-table';
@@ -164,6 +165,7 @@ export const renderReport = (results: BenchResults, budgets: readonly BudgetChec
     );
   }
   if (results.localThroughput) sections.push(renderThroughput(results.localThroughput), '');
+  if (results.analyticsScale) sections.push(...renderAnalyticsScale(results.analyticsScale, renderTable));
   const enforced = !results.short;
   sections.push(
     `Budgets${enforced ? '' : ' (short mode: reported, not enforced; counts are too small to mean anything)'}`,

@@ -30,6 +30,10 @@ describe('normaliseEventTime', () => {
     expect(normaliseEventTime('iso', { modifiedDate: '2025-06-02T14:00:05.731Z' })).toBe('2025-06-02T14:00:05.731Z');
   });
 
+  it('reads createdDate for conversation summaries, which have neither eventTime nor modifiedDate', () => {
+    expect(normaliseEventTime('iso', { createdDate: '2025-06-02T14:09:40.120Z' })).toBe('2025-06-02T14:09:40.120Z');
+  });
+
   it('prefers eventTime over modifiedDate', () => {
     const body = { eventTime: '2025-06-02T14:06:02.480Z', modifiedDate: '2025-06-01T00:00:00.000Z' };
 

@@ -3,7 +3,7 @@ import { _isoDateTime } from 'zod/v4/core';
 
 /**
  * How a topic writes the time of its events: epoch milliseconds (conversation detail events) or ISO 8601
- * strings (transcription, audit, presence).
+ * strings (transcription, conversation summaries, audit, presence).
  *
  * @example
  * ```ts
@@ -24,8 +24,8 @@ const isoDateTime = _isoDateTime(ZodMiniISODateTime, { offset: true });
 /**
  * The time of an event as ISO 8601 (`Date#toISOString()`), read the way its topic writes it: `epoch-ms` reads
  * `eventTime` as milliseconds (a number or a string of digits); `iso` reads `eventTime`, or `modifiedDate`
- * (presence events), as an ISO date-time with a zone; no format (an unknown topic) takes `eventTime` in either
- * form. Anything else, and times outside the years 0000-9999, give `undefined`, never an exception.
+ * (presence events), or `createdDate` (conversation summaries), as an ISO date-time with a zone; no format (an
+ * unknown topic) takes `eventTime` in either form. Anything else, and times outside the years 0000-9999, give `undefined`, never an exception.
  *
  * @example
  * ```ts
@@ -44,7 +44,7 @@ export const normaliseEventTime = (
     case 'epoch-ms':
       return fromEpochMs(eventTime);
     case 'iso':
-      return fromIso(eventTime ?? ownValue(eventBody, 'modifiedDate'));
+      return fromIso(eventTime ?? ownValue(eventBody, 'modifiedDate') ?? ownValue(eventBody, 'createdDate'));
     default:
       return fromEpochMs(eventTime) ?? fromIso(eventTime);
   }

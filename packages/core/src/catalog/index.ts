@@ -22,6 +22,11 @@ export {
   conversationDetailPattern,
 } from './conversation-detail';
 export * from './conversation-detail-enums';
+export {
+  CONVERSATION_SUMMARY_PATTERN,
+  type ConversationSummaryEventBody,
+  conversationSummaryEventSchemas,
+} from './conversation-summary';
 export { normaliseEventTime, type TimeFormat } from './event-time';
 export { type EnumValues, type OpenEnumValue, openEnum, type SchemaMode } from './open-enum';
 export * from './open-messaging';

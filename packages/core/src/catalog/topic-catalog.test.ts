@@ -4,12 +4,13 @@ import { TOPIC_CATALOG, TOPIC_CATALOG_BY_PATTERN } from './topic-catalog';
 import { transcriptionEventSchemas } from './transcription';
 
 describe('TOPIC_CATALOG', () => {
-  it('holds the sixteen conversation detail topics, transcription, audit and presence', () => {
+  it('holds the sixteen conversation detail topics, transcription, conversation summaries, audit and presence', () => {
     const families = TOPIC_CATALOG.map((entry) => entry.family);
 
     expect(families.filter((family) => family === 'conversation-detail')).toHaveLength(16);
     expect(families.filter((family) => family !== 'conversation-detail')).toEqual([
       'transcription',
+      'conversation-summary',
       'audit',
       'presence',
     ]);
@@ -35,6 +36,7 @@ describe('TOPIC_CATALOG', () => {
 
   it.each([
     ['v2.conversations.{id}.transcription', 'transcription', ['conversationId']],
+    ['v2.conversations.{id}.summaries', 'conversation-summary', ['conversationId']],
     ['v2.audits.entitytype.{id}.entityid.{id}', 'audit', ['entityType', 'entityId']],
     ['v2.users.{id}.presence', 'presence', ['userId']],
   ])('describes %s with ISO times', (pattern, family, idNames) => {

@@ -7,6 +7,11 @@ import {
   conversationDetailEventSchemas,
   conversationDetailPattern,
 } from './conversation-detail';
+import {
+  CONVERSATION_SUMMARY_PATTERN,
+  type ConversationSummaryEventBody,
+  conversationSummaryEventSchemas,
+} from './conversation-summary';
 import type { TimeFormat } from './event-time';
 import { PRESENCE_PATTERN, type PresenceEventBody, presenceEventSchemas } from './presence';
 import { TRANSCRIPTION_PATTERN, type TranscriptionEventBody, transcriptionEventSchemas } from './transcription';
@@ -19,7 +24,7 @@ import { TRANSCRIPTION_PATTERN, type TranscriptionEventBody, transcriptionEventS
  * const family: CatalogFamily = 'transcription';
  * ```
  */
-export type CatalogFamily = 'conversation-detail' | 'transcription' | 'audit' | 'presence';
+export type CatalogFamily = 'conversation-detail' | 'transcription' | 'conversation-summary' | 'audit' | 'presence';
 
 /**
  * One known topic: its pattern, the names of its ids in order, how it writes times and its body schemas.
@@ -54,6 +59,7 @@ export type CatalogEventBodies = {
   [S in keyof ConversationDetailEventBodies as ConversationDetailPattern<S>]: ConversationDetailEventBodies[S];
 } & {
   [TRANSCRIPTION_PATTERN]: TranscriptionEventBody;
+  [CONVERSATION_SUMMARY_PATTERN]: ConversationSummaryEventBody;
   [AUDIT_PATTERN]: AuditEventBody;
   [PRESENCE_PATTERN]: PresenceEventBody;
 };
@@ -80,12 +86,15 @@ export type CatalogFamilyOf<P extends CatalogPattern> = P extends ConversationDe
   ? 'conversation-detail'
   : P extends typeof TRANSCRIPTION_PATTERN
     ? 'transcription'
-    : P extends typeof AUDIT_PATTERN
-      ? 'audit'
-      : 'presence';
+    : P extends typeof CONVERSATION_SUMMARY_PATTERN
+      ? 'conversation-summary'
+      : P extends typeof AUDIT_PATTERN
+        ? 'audit'
+        : 'presence';
 
 /**
- * Every topic the catalog knows: the sixteen conversation detail events, transcription, audit and presence.
+ * Every topic the catalog knows: the sixteen conversation detail events, transcription, conversation summaries,
+ * audit and presence.
  *
  * @example
  * ```ts
@@ -109,6 +118,13 @@ export const TOPIC_CATALOG: readonly TopicCatalogEntry[] = Object.freeze([
     idNames: ['conversationId'],
     timeFormat: 'iso',
     ...transcriptionEventSchemas,
+  },
+  {
+    pattern: CONVERSATION_SUMMARY_PATTERN,
+    family: 'conversation-summary',
+    idNames: ['conversationId'],
+    timeFormat: 'iso',
+    ...conversationSummaryEventSchemas,
   },
   {
     pattern: AUDIT_PATTERN,

@@ -8,6 +8,7 @@ import {
   partnerEvent,
   publishedEvent,
   seedCallAnalysis,
+  summaryNotification,
   T0,
   transcriptionNotification,
   utterance,
@@ -107,6 +108,14 @@ describe('derive-conversation-sentiment lambdaHandler: deriving', () => {
   it('derives nothing for a conversation with a Genesys label', async () => {
     const { publish, store, dependencies } = setUp();
     await store(utterances, publishedEvent(seedCallAnalysis({ sentiment: 'neutral' })));
+
+    expect(await lambdaHandler(sessionEnded, dependencies)).toEqual({ derivation: 'not-needed' });
+    expect(publish.calls).toBe(0);
+  });
+
+  it('derives nothing for a conversation Genesys summarised', async () => {
+    const { publish, store, dependencies } = setUp();
+    await store(utterances, partnerEvent(summaryNotification(T0)));
 
     expect(await lambdaHandler(sessionEnded, dependencies)).toEqual({ derivation: 'not-needed' });
     expect(publish.calls).toBe(0);

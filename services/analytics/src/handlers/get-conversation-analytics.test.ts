@@ -64,6 +64,7 @@ describe('get-conversation-analytics lambdaHandler', () => {
       ],
       sentiment: { label: 'negative', score: null, source: 'genesys' },
       handleTimeMs: 95_000,
+      summary: null,
     });
   });
 

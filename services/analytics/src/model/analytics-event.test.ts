@@ -33,7 +33,6 @@ describe('toAnalyticsEvent', () => {
       eventKey: expect.stringMatching(/^[0-9a-f]{64}$/),
       topic: `v2.detail.events.conversation.${CONVERSATION_ID}.customer.start`,
       eventTime: '2091-06-15T10:00:00.000Z',
-      eventDay: '2091-06-15',
       mediaType: 'VOICE',
       direction: 'INBOUND',
     });

@@ -14,8 +14,6 @@ export type AnalyticsEvent = EventFacts & {
   readonly topic: string;
   /** When the event happened, in `toISOString()` form so that string order is time order. */
   readonly eventTime: string;
-  /** The UTC day of `eventTime` (`YYYY-MM-DD`): the partition of the time index. */
-  readonly eventDay: string;
 };
 
 export { type AppBusEnvelope, UnusableEventError } from '@genesys-events/core';
@@ -36,5 +34,5 @@ export const toAnalyticsEvent = (envelope: AppBusEnvelope): AnalyticsEvent => {
   const { detail, detailType, conversationId, eventKey, eventTime } = consumedEventOf(envelope);
   const facts = factsOf(detail, { publishedByAnalytics: envelope.source === ANALYTICS_SOURCE });
   if (!facts) throw new UnusableEventError('invalid_detail', `${detailType} has a body of the wrong shape`);
-  return { conversationId, eventKey, topic: detail.topicName, eventTime, eventDay: eventTime.slice(0, 10), ...facts };
+  return { conversationId, eventKey, topic: detail.topicName, eventTime, ...facts };
 };

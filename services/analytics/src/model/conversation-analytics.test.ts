@@ -2,16 +2,16 @@ import { describe, expect, it } from '@jest/globals';
 import {
   CONVERSATION_ID,
   detailNotification,
-  iso,
   publishedEvent,
   seedCallAnalysis,
   storedPartnerEvent,
+  summaryNotification,
   T0,
   transcriptionNotification,
   utterance,
 } from '../test-support/app-bus-events';
 import { toAnalyticsEvent } from './analytics-event';
-import { conversationAnalytics, conversationFigures } from './conversation-analytics';
+import { conversationAnalytics } from './conversation-analytics';
 
 const events = [
   storedPartnerEvent(
@@ -30,6 +30,7 @@ describe('conversationAnalytics', () => {
       transcript: [{ channel: 'EXTERNAL', text: 'My card was declined', offsetMs: 800 }],
       sentiment: { label: 'negative', score: null, source: 'genesys' },
       handleTimeMs: 120_000,
+      summary: null,
     });
   });
 
@@ -41,35 +42,33 @@ describe('conversationAnalytics', () => {
       transcript: [],
       sentiment: null,
       handleTimeMs: null,
-    });
-  });
-});
-
-describe('conversationFigures', () => {
-  it('takes the first event time, and media type and direction from the earliest event naming them', () => {
-    for (const order of [events, [...events].reverse()]) {
-      expect(conversationFigures(CONVERSATION_ID, order)).toEqual({
-        conversationId: CONVERSATION_ID,
-        firstEventTime: iso(T0),
-        mediaType: 'CALLBACK',
-        direction: 'OUTBOUND',
-        handleTimeMs: 120_000,
-        sentimentLabel: 'negative',
-      });
-    }
-  });
-
-  it('leaves out what no event names', () => {
-    const analysisOnly = toAnalyticsEvent(publishedEvent(seedCallAnalysis({ sentiment: undefined })));
-
-    expect(conversationFigures(CONVERSATION_ID, [analysisOnly])).toEqual({
-      conversationId: CONVERSATION_ID,
-      firstEventTime: iso(T0 + 1_800_000),
-      handleTimeMs: null,
+      summary: null,
     });
   });
 
-  it('refuses a conversation without events', () => {
-    expect(() => conversationFigures(CONVERSATION_ID, [])).toThrow('at least one event');
+  it("serves Genesys's latest summary: summary, headline, reason, resolution and follow-up actions", () => {
+    const summaries = [
+      storedPartnerEvent(summaryNotification(T0 + 400_000, { summary: { text: 'A later summary.' } })),
+      storedPartnerEvent(summaryNotification(T0 + 300_000)),
+      storedPartnerEvent(
+        summaryNotification(T0 + 500_000, {
+          summary: undefined,
+          headline: undefined,
+          reason: undefined,
+          resolution: undefined,
+          followupActions: [],
+          errorType: 'CONVERSATION_TOO_SHORT',
+        }),
+      ),
+    ];
+
+    expect(conversationAnalytics(CONVERSATION_ID, [...events, ...summaries]).summary).toEqual({
+      summary: 'A later summary.',
+      headline: 'Late parcel replaced',
+      reason: 'Parcel not delivered',
+      resolution: 'Replacement sent',
+      followUpActions: ['Confirm delivery tomorrow'],
+      source: 'genesys',
+    });
   });
 });

@@ -3,6 +3,7 @@ import {
   CALL_ANALYSIS_COMPLETED,
   callAnalysisCompletedSchema,
   conversationDetailPattern,
+  conversationSummaryEventSchemas,
   parseTopicName,
   transcriptionEventSchemas,
 } from '@genesys-events/core';
@@ -16,6 +17,15 @@ export interface CallAnalysis {
   /** Lower-cased sentiment label (`positive`, `neutral`, `negative`, ...); absent when none was given. */
   readonly label?: string;
   readonly score?: number;
+}
+
+/** Genesys's AI summary of a conversation (`v2.conversations.{id}.summaries`), the parts analytics serves. */
+export interface GenesysSummary {
+  readonly summary?: string;
+  readonly headline?: string;
+  readonly reason?: string;
+  readonly resolution?: string;
+  readonly followUpActions: readonly string[];
 }
 
 /** What analytics reads from an event's body; every field is optional. */
@@ -32,6 +42,8 @@ export interface EventFacts {
   /** Set on a transcription event that reports `SESSION_ENDED`. */
   readonly sessionEnded?: true;
   readonly analysis?: CallAnalysis;
+  /** From a Genesys conversation summary that has one (not from a failed summary, which carries only an error). */
+  readonly genesysSummary?: GenesysSummary;
 }
 
 const USER_END = conversationDetailPattern('user.end');
@@ -55,6 +67,7 @@ export const factsOf = (
   if (detail.topicName === CALL_ANALYSIS_COMPLETED) return analysisFacts(body, publishedByAnalytics);
   const { pattern, entry } = parseTopicName(detail.topicName);
   if (entry?.family === 'transcription') return transcriptionFacts(body);
+  if (entry?.family === 'conversation-summary') return summaryFacts(body);
   return {
     ...stringFact(body, 'mediaType'),
     ...stringFact(body, 'direction'),
@@ -87,6 +100,23 @@ const transcriptionFacts = (body: Record<string, unknown>): EventFacts | undefin
     ...(utterances.length > 0 ? { utterances } : {}),
     ...(parsed.data.status?.status === 'SESSION_ENDED' ? { sessionEnded: true } : {}),
   };
+};
+
+// Lenient, like transcription: a value Genesys added later must not park the event.
+const summaryFacts = (body: Record<string, unknown>): EventFacts | undefined => {
+  const parsed = conversationSummaryEventSchemas.lenient.safeParse(body);
+  if (!parsed.success) return undefined;
+  const { summary, headline, reason, resolution, followupActions } = parsed.data;
+  const texts = {
+    summary: summary?.text,
+    headline: headline?.text,
+    reason: reason?.text,
+    resolution: resolution?.text,
+  };
+  const present = Object.fromEntries(Object.entries(texts).filter(([, value]) => value));
+  const followUpActions = (followupActions ?? []).flatMap((action) => (action.text ? [action.text] : []));
+  if (Object.keys(present).length === 0 && followUpActions.length === 0) return {};
+  return { genesysSummary: { ...present, followUpActions } };
 };
 
 const stringFact = <K extends string>(body: Record<string, unknown>, key: K): { [P in K]?: string } => {

@@ -9,7 +9,6 @@ const analysisEvent = (analysis: CallAnalysis, eventKey: string, eventTime = iso
   eventKey,
   topic: 'call.analysis.completed',
   eventTime,
-  eventDay: eventTime.slice(0, 10),
   analysis,
 });
 
@@ -22,6 +21,24 @@ describe('chooseSentiment', () => {
 
     expect(chooseSentiment([genesys, derived])).toEqual(expected);
     expect(chooseSentiment([derived, genesys])).toEqual(expected);
+  });
+
+  it('leaves a derived label out when Genesys summarised the conversation', () => {
+    const summarised: AnalyticsEvent = {
+      conversationId: CONVERSATION_ID,
+      eventKey: 's'.repeat(64),
+      topic: `v2.conversations.${CONVERSATION_ID}.summaries`,
+      eventTime: iso(T0 + 2),
+      genesysSummary: { summary: 'Parcel replaced.', followUpActions: [] },
+    };
+
+    expect(chooseSentiment([derived, summarised])).toBeNull();
+    expect(chooseSentiment([derived, summarised, genesys])).toEqual({
+      label: 'negative',
+      score: null,
+      source: 'genesys',
+    });
+    expect(hasLabelledAnalysis([summarised])).toBe(true);
   });
 
   it('serves a derived label with its score when Genesys gave none', () => {

@@ -14,7 +14,9 @@ export interface SentimentView {
 
 /**
  * The sentiment of a conversation: a Genesys label wins over a derived one; among analyses of one source
- * the latest (then the highest content key) wins, so every read agrees. `null` when no analysis has a label.
+ * the latest (then the highest content key) wins, so every read agrees. A derived label counts only for a
+ * conversation Genesys analysed neither way: a Genesys summary also wins over it. `null` when no analysis
+ * with a label is left.
  *
  * @example
  * ```ts
@@ -22,7 +24,10 @@ export interface SentimentView {
  * ```
  */
 export const chooseSentiment = (events: readonly AnalyticsEvent[]): SentimentView | null => {
-  const labelled = events.filter((event) => event.analysis?.label !== undefined);
+  const summarised = hasGenesysSummary(events);
+  const labelled = events.filter(
+    (event) => event.analysis?.label !== undefined && !(summarised && event.analysis.source === 'derived'),
+  );
   const best = labelled.sort(preference)[0];
   const analysis = best?.analysis;
   if (!analysis?.label) return null;
@@ -30,7 +35,8 @@ export const chooseSentiment = (events: readonly AnalyticsEvent[]): SentimentVie
 };
 
 /**
- * Whether a conversation already has a labelled analysis of any source, so nothing needs deriving.
+ * Whether a conversation already has a labelled analysis of any source, or a Genesys summary, so nothing
+ * needs deriving: the derived analysis is for conversations Genesys analysed neither way.
  *
  * @example
  * ```ts
@@ -38,7 +44,18 @@ export const chooseSentiment = (events: readonly AnalyticsEvent[]): SentimentVie
  * ```
  */
 export const hasLabelledAnalysis = (events: readonly AnalyticsEvent[]): boolean =>
-  events.some((event) => event.analysis?.label !== undefined);
+  events.some((event) => event.analysis?.label !== undefined) || hasGenesysSummary(events);
+
+/**
+ * Whether Genesys summarised the conversation.
+ *
+ * @example
+ * ```ts
+ * hasGenesysSummary(events); // true once a v2.conversations.{id}.summaries event with a summary is stored
+ * ```
+ */
+export const hasGenesysSummary = (events: readonly AnalyticsEvent[]): boolean =>
+  events.some((event) => event.genesysSummary !== undefined);
 
 const SOURCE_RANK: Record<CallAnalysis['source'], number> = { genesys: 0, derived: 1 };
 

@@ -39,7 +39,7 @@ export class UnreadableSessionEndError extends Error {
  * @example
  * ```ts
  * readSessionEnd(eventBridgeEvent);
- * // { conversationId, eventKey: '3f9a...', topic, eventTime, eventDay, utterances: [...], sessionEnded: true }
+ * // { conversationId, eventKey: '3f9a...', topic, eventTime, utterances: [...], sessionEnded: true }
  * ```
  */
 export const readSessionEnd = (envelope: AppBusEnvelope): AnalyticsEvent | undefined => {
@@ -58,7 +58,6 @@ export const readSessionEnd = (envelope: AppBusEnvelope): AnalyticsEvent | undef
     eventKey: eventContentKey({ topicName: topic, eventBody: body }),
     topic,
     eventTime,
-    eventDay: eventTime.slice(0, 10),
     ...(utterances.length > 0 ? { utterances } : {}),
     sessionEnded: true,
   };

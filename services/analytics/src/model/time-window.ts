@@ -1,16 +1,6 @@
-/** A half-open time window `[from, to)`, both ends in `toISOString()` form. */
-export interface TimeWindow {
-  readonly from: string;
-  readonly to: string;
-}
+import type { TimeWindow } from '@genesys-events/lake/summary';
 
-/**
- * The widest window read day by day from the time index (one query per UTC day); wider windows are read
- * with one scan of the keys-only index instead, so any window can be asked for.
- */
-export const MAX_INDEXED_DAYS = 92;
-
-const DAY_MS = 86_400_000;
+export type { TimeWindow } from '@genesys-events/lake/summary';
 
 // A date, or a date-time with seconds and fraction optional and a zone required: a date-time without a
 // zone would be read in the server's local time. A date alone is UTC midnight.
@@ -37,56 +27,6 @@ export const parseTimeWindow = (
   if (to === undefined) return { ok: false, message: 'to must be an ISO 8601 date-time with a zone' };
   if (from >= to) return { ok: false, message: 'from must be before to' };
   return { ok: true, window: { from: new Date(from).toISOString(), to: new Date(to).toISOString() } };
-};
-
-/**
- * Whether a time (in `toISOString()` form) falls in the window; `to` is excluded.
- *
- * @example
- * ```ts
- * inWindow({ from: '2091-06-15T10:00:00.000Z', to: '2091-06-15T11:00:00.000Z' }, '2091-06-15T11:00:00.000Z'); // false
- * ```
- */
-export const inWindow = (window: TimeWindow, time: string): boolean => window.from <= time && time < window.to;
-
-/**
- * The last instant of the window at millisecond precision, which every stored time has: an inclusive
- * upper bound for a DynamoDB `BETWEEN`.
- *
- * @example
- * ```ts
- * lastInstantOf({ from: '2091-06-15T10:00:00.000Z', to: '2091-06-15T11:00:00.000Z' }); // '2091-06-15T10:59:59.999Z'
- * ```
- */
-export const lastInstantOf = (window: TimeWindow): string => new Date(Date.parse(window.to) - 1).toISOString();
-
-/**
- * How many UTC days the window touches, without listing them.
- *
- * @example
- * ```ts
- * dayCountOf({ from: '2091-06-15T22:00:00.000Z', to: '2091-06-16T02:00:00.000Z' }); // 2
- * ```
- */
-export const dayCountOf = (window: TimeWindow): number =>
-  (Date.parse(lastInstantOf(window).slice(0, 10)) - Date.parse(window.from.slice(0, 10))) / DAY_MS + 1;
-
-/**
- * The UTC days (`YYYY-MM-DD`, the time index's partitions) the window touches, in order.
- *
- * @example
- * ```ts
- * dayBucketsOf({ from: '2091-06-15T22:00:00.000Z', to: '2091-06-16T02:00:00.000Z' }); // ['2091-06-15', '2091-06-16']
- * ```
- */
-export const dayBucketsOf = (window: TimeWindow): string[] => {
-  const days: string[] = [];
-  const last = lastInstantOf(window).slice(0, 10);
-  for (let day = Date.parse(window.from.slice(0, 10)); ; day += DAY_MS) {
-    const bucket = new Date(day).toISOString().slice(0, 10);
-    days.push(bucket);
-    if (bucket >= last) return days;
-  }
 };
 
 const isoTimeOf = (value: string | undefined): number | undefined => {

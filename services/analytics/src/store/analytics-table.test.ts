@@ -6,19 +6,17 @@ import {
   QueryCommand,
   type QueryCommandInput,
   type QueryCommandOutput,
-  ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
 import {
   CONVERSATION_ID,
-  OTHER_CONVERSATION_ID,
   storedPartnerEvent,
   T0,
   transcriptionNotification,
   utterance,
 } from '../test-support/app-bus-events';
-import { analyticsTable, TIME_INDEX_NAME } from './analytics-table';
+import { analyticsTable } from './analytics-table';
 
 const TABLE_NAME = 'genesys-events-test-analytics';
 
@@ -117,65 +115,5 @@ describe('analyticsTable.listConversation', () => {
     documentClient.on(QueryCommand).resolves({});
 
     await expect(table.listConversation('unknown')).resolves.toEqual([]);
-  });
-});
-
-describe('analyticsTable.conversationIdsIn', () => {
-  it('queries the time index for each day of the window and lists each conversation once', async () => {
-    const requests = recordQueries((request) => {
-      const day = request.ExpressionAttributeValues?.[':day'];
-      if (day === '2091-06-15') return { Items: [{ conversationId: CONVERSATION_ID }], $metadata: {} };
-      return {
-        Items: [{ conversationId: OTHER_CONVERSATION_ID }, { conversationId: CONVERSATION_ID }],
-        $metadata: {},
-      };
-    });
-
-    const ids = await table.conversationIdsIn({ from: '2091-06-15T22:00:00.000Z', to: '2091-06-16T02:00:00.000Z' });
-
-    expect(ids.sort()).toEqual([CONVERSATION_ID, OTHER_CONVERSATION_ID].sort());
-    expect(requests.map((request) => request.ExpressionAttributeValues?.[':day']).sort()).toEqual([
-      '2091-06-15',
-      '2091-06-16',
-    ]);
-    expect(requests[0]).toEqual({
-      TableName: TABLE_NAME,
-      IndexName: TIME_INDEX_NAME,
-      KeyConditionExpression: 'eventDay = :day AND eventTime BETWEEN :from AND :last',
-      ExpressionAttributeValues: {
-        ':day': expect.any(String),
-        ':from': '2091-06-15T22:00:00.000Z',
-        ':last': '2091-06-16T01:59:59.999Z',
-      },
-      ProjectionExpression: 'conversationId',
-    });
-  });
-
-  it('answers no conversations for an empty window', async () => {
-    documentClient.on(QueryCommand).resolves({ Items: [] });
-
-    await expect(
-      table.conversationIdsIn({ from: '2091-06-15T10:00:00.000Z', to: '2091-06-15T11:00:00.000Z' }),
-    ).resolves.toEqual([]);
-  });
-
-  it('scans the keys-only time index once for a window wider than a quarter, following its pages', async () => {
-    documentClient
-      .on(ScanCommand)
-      .resolvesOnce({ Items: [{ conversationId: CONVERSATION_ID }], LastEvaluatedKey: { eventKey: 'k' } })
-      .resolvesOnce({ Items: [{ conversationId: OTHER_CONVERSATION_ID }, { conversationId: CONVERSATION_ID }] });
-
-    const ids = await table.conversationIdsIn({ from: '1970-01-01T00:00:00.000Z', to: '2100-01-01T00:00:00.000Z' });
-
-    expect(ids.sort()).toEqual([CONVERSATION_ID, OTHER_CONVERSATION_ID].sort());
-    expect(documentClient.commandCalls(QueryCommand)).toHaveLength(0);
-    expect(documentClient.commandCalls(ScanCommand)).toHaveLength(2);
-    expect(documentClient.commandCalls(ScanCommand)[0]?.args[0].input).toMatchObject({
-      TableName: TABLE_NAME,
-      IndexName: TIME_INDEX_NAME,
-      FilterExpression: 'eventTime BETWEEN :from AND :last',
-      ExpressionAttributeValues: { ':from': '1970-01-01T00:00:00.000Z', ':last': '2099-12-31T23:59:59.999Z' },
-      ProjectionExpression: 'conversationId',
-    });
   });
 });

@@ -68,6 +68,29 @@ export const transcriptionNotification = (
   metadata: { CorrelationId: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e' },
 });
 
+/** A Genesys conversation summary notification (`v2.conversations.{id}.summaries`), ISO `createdDate`. */
+export const summaryNotification = (
+  createdAt: number,
+  body: Record<string, unknown> = {},
+  conversationId = CONVERSATION_ID,
+): Record<string, unknown> => ({
+  topicName: `v2.conversations.${conversationId}.summaries`,
+  version: '2',
+  eventBody: {
+    conversationId,
+    createdDate: iso(createdAt),
+    mediaType: 'CALL',
+    summary: { text: 'The parcel was late; a replacement goes out today.', score: 0.9 },
+    headline: { text: 'Late parcel replaced' },
+    reason: { text: 'Parcel not delivered' },
+    resolution: { text: 'Replacement sent', resolutionValue: 'RESOLVED' },
+    followupActions: [{ text: 'Confirm delivery tomorrow' }, { description: 'no text' }],
+    ...body,
+  },
+  metadata: { CorrelationId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' },
+  timestamp: iso(createdAt + 40),
+});
+
 /** The seed `call.analysis.completed` envelope, as Genesys posts it to the header webhook. */
 export const seedCallAnalysis = (
   detail: Record<string, unknown> = {},

@@ -1,12 +1,11 @@
 /**
  * In-memory stand-ins for the analytics table and the app-bus publisher, with the semantics of the real
- * ones: put-once on the content key, and a time index keyed by UTC day and event time.
+ * ones: put-once on the content key.
  */
 
 import type { PublishEvent } from '@genesys-events/app-bus';
 import type { AppBusEvent } from '@genesys-events/core';
 import type { AnalyticsEvent } from '../model/analytics-event';
-import { dayBucketsOf, lastInstantOf, type TimeWindow } from '../model/time-window';
 import type { AnalyticsTable, StoreOutcome } from '../store/analytics-table';
 
 /** An in-memory {@link AnalyticsTable}; `erase` stands for the consumer kit's erasure (tombstone and delete). */
@@ -40,14 +39,6 @@ export const inMemoryTable = (): AnalyticsTable & {
     erase: (conversationId: string) => {
       erased.add(conversationId);
       for (const [key, event] of items) if (event.conversationId === conversationId) items.delete(key);
-    },
-    conversationIdsIn: async (window: TimeWindow): Promise<string[]> => {
-      const days = dayBucketsOf(window);
-      const last = lastInstantOf(window);
-      const hits = [...items.values()].filter(
-        (event) => days.includes(event.eventDay) && window.from <= event.eventTime && event.eventTime <= last,
-      );
-      return [...new Set(hits.map((event) => event.conversationId))];
     },
   };
   return table;

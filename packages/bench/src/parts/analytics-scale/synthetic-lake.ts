@@ -1,0 +1,77 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { LAKE_TABLE, PARTITION_COLUMN } from '@genesys-events/lake/schema';
+import { CONVERSATION_SPACING_MS, SYNTHETIC_START, syntheticEventsSql } from './synthetic-events';
+
+/** Bump when the generator changes: lakes written by an older one are not reused. */
+const GENERATOR_VERSION = 1;
+
+/** A synthetic lake on disk. */
+export interface SyntheticLake {
+  readonly conversations: number;
+  /** The lake folder (`<dir>/events/event_date=.../*.parquet`), as the local lake lays it out. */
+  readonly dir: string;
+  readonly bytes: number;
+  /** How long writing it took, or `null` when a lake written by an earlier run was reused. */
+  readonly writtenMs: number | null;
+  /** `[first day, the day after the last)`: every conversation of the lake starts in it. */
+  readonly window: { readonly from: string; readonly to: string };
+}
+
+/**
+ * A synthetic lake of `conversations` conversations under `cacheDir`, written with DuckDB (Parquet, zstd,
+ * partitioned by event date) unless an earlier run left it there: a million conversations take minutes to
+ * write. Written aside and renamed, so an interrupted run never leaves half a lake to reuse.
+ *
+ * @example
+ * ```ts
+ * const lake = await syntheticLake(join(paths.cache, 'lakes'), 100_000);
+ * ```
+ */
+export const syntheticLake = async (cacheDir: string, conversations: number): Promise<SyntheticLake> => {
+  const dir = join(cacheDir, `${conversations}-v${GENERATOR_VERSION}`);
+  let writtenMs: number | null = null;
+  if (!existsSync(dir)) {
+    const staging = `${dir}.${process.pid}.tmp`;
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(join(staging, LAKE_TABLE), { recursive: true });
+    const started = performance.now();
+    await writeLake(staging, conversations);
+    writtenMs = performance.now() - started;
+    renameSync(staging, dir);
+  }
+  return { conversations, dir, bytes: folderBytes(dir), writtenMs, window: windowOf(conversations) };
+};
+
+const writeLake = async (dir: string, conversations: number): Promise<void> => {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    // Rows may be written in any order: partitioning does the grouping.
+    await connection.run('SET preserve_insertion_order = false');
+    const target = join(dir, LAKE_TABLE).replaceAll("'", "''");
+    await connection.run(
+      `COPY (${syntheticEventsSql(conversations)}) TO '${target}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${PARTITION_COLUMN}), FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE)`,
+    );
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+};
+
+const DAY_MS = 86_400_000;
+
+const windowOf = (conversations: number) => {
+  const start = Date.parse(SYNTHETIC_START);
+  // The last conversation starts here; its events end within minutes, well inside the day after.
+  const lastStart = start + (conversations - 1) * CONVERSATION_SPACING_MS;
+  const days = Math.floor((lastStart - start) / DAY_MS) + 1;
+  return { from: SYNTHETIC_START, to: new Date(start + days * DAY_MS).toISOString() };
+};
+
+const folderBytes = (path: string): number => {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((sum, name) => sum + folderBytes(join(path, name)), 0);
+};

@@ -1,0 +1,10 @@
+export {
+  AthenaQueryError,
+  type AthenaTarget,
+  awaitQuery,
+  describeQuery,
+  type Pacing,
+  type QueryOutcome,
+  type QueryResult,
+  startQuery,
+} from './athena-query';

@@ -1,0 +1,84 @@
+import { athenaOperations } from '../athena/athena-operations';
+import { serveAthena } from '../athena/athena-server';
+import { queryBook } from '../athena/query-book';
+import { envelopesOf } from '../ingest/bus-entries';
+import { subscribeToLocalBus } from '../ingest/bus-subscriber';
+import { type IngestListener, lakeIngest } from '../ingest/lake-ingest';
+import { lakeTombstones } from '../ingest/tombstones';
+import { openLocalLake } from '../store/local-lake';
+import { readLakeServerConfig } from './config';
+import { erasureReporter } from './erasure-report';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** One JSON line per decision, like the functions' logs: ids, counts and reasons, never event content. */
+const log: IngestListener['log'] = (level, message, fields = {}) => {
+  const line = JSON.stringify({
+    level: level.toUpperCase(),
+    message,
+    service: 'lake',
+    timestamp: new Date().toISOString(),
+    ...fields,
+  });
+  (level === 'info' ? process.stdout : process.stderr).write(`${line}\n`);
+};
+
+/**
+ * The local lake server, started by the serverless plugin in a process of its own (DuckDB's threads stay
+ * out of the functions' process): it subscribes to the local bus, writes every app-bus event to the lake
+ * within a second, carries out erasure and retention, and answers Athena's API on 127.0.0.1.
+ */
+const main = async (): Promise<void> => {
+  const config = readLakeServerConfig(process.env, process.cwd());
+  const lake = await openLocalLake({ dir: config.dir });
+  const tombstones = lakeTombstones(config.dir);
+  const expire = async () => {
+    const cutoff = new Date(Date.now() - config.retentionDays * DAY_MS);
+    const expired = await lake.expire(cutoff.toISOString());
+    const forgotten = tombstones.prune(cutoff);
+    if (expired + forgotten > 0)
+      log('info', 'retention applied', { expiredRows: expired, forgottenTombstones: forgotten });
+  };
+  await expire();
+  const ingest = lakeIngest({
+    lake,
+    tombstones,
+    listener: { log, erased: erasureReporter({ busName: config.busName, region: config.region }) },
+    now: () => new Date(),
+  });
+  const identity = { busName: config.busName, account: '000000000000', region: config.region };
+  const athena = await serveAthena({
+    port: config.port,
+    operations: athenaOperations({ book: queryBook(), run: lake.query }),
+  });
+  const subscription = await subscribeToLocalBus(
+    config.busUrl,
+    (entries) => ingest.accept(envelopesOf(entries, identity, new Date())),
+    { onError: (error) => log('error', 'local bus message not taken', { reason: error.message }) },
+  );
+  const flushing = setInterval(() => void ingest.flush(), config.flushMs);
+  const retention = setInterval(() => void expire().catch(() => undefined), HOUR_MS);
+  log('info', 'local lake ready', { dir: config.dir, athena: athena.url });
+  process.send?.({ ready: true, athena: athena.url });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(flushing);
+    clearInterval(retention);
+    await subscription.close();
+    await ingest.flush();
+    await athena.close();
+    await lake.close();
+    process.exit(0);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop());
+  // The plugin's process went away without stopping us: stop too, rather than linger.
+  process.on('disconnect', () => void stop());
+};
+
+main().catch((error: unknown) => {
+  log('error', 'local lake failed to start', { reason: (error as Error).message });
+  process.exit(1);
+});

@@ -1,0 +1,4 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+
+/** The lake service's structured JSON logger (Powertools); one per cold start. */
+export const logger = new Logger({ serviceName: 'lake' });
