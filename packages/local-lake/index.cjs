@@ -50,7 +50,33 @@ class LocalLakePlugin {
         reject(new Error(`local lake exited with ${code} before it was ready`));
       });
     });
+    this.tapBus();
     this.log(`lake in ${env.LOCAL_LAKE_DIR}, Athena API on ${ready.athena}`);
+  }
+
+  /**
+   * The local bus dispatches each PutEvents batch with `invokeSubscribers(entries)` in its own process
+   * (the project's patch no longer relays them over MQTT, which cost the main thread): each batch is also
+   * handed to the lake process. A batch that cannot be handed over is logged and never reaches the bus.
+   */
+  tapBus() {
+    const bus = this.serverless.pluginManager?.plugins?.find(
+      (plugin) => typeof plugin?.invokeSubscribers === 'function',
+    );
+    if (!bus) {
+      this.log('no local bus found: the lake gets only what is published to the bus broker');
+      return;
+    }
+    const dispatch = bus.invokeSubscribers;
+    const plugin = this;
+    bus.invokeSubscribers = function invokeSubscribersIntoLake(entries, ...rest) {
+      try {
+        if (plugin.child?.connected) plugin.child.send({ entries });
+      } catch (error) {
+        plugin.log(`a batch could not be handed to the lake: ${error.message}`);
+      }
+      return dispatch.call(this, entries, ...rest);
+    };
   }
 
   async stop() {

@@ -52,11 +52,19 @@ const main = async (): Promise<void> => {
     port: config.port,
     operations: athenaOperations({ book: queryBook(), run: lake.query }),
   });
-  const subscription = await subscribeToLocalBus(
-    config.busUrl,
-    (entries) => ingest.accept(envelopesOf(entries, identity, new Date())),
-    { onError: (error) => log('error', 'local bus message not taken', { reason: error.message }) },
-  );
+  const take = (entries: unknown) => ingest.accept(envelopesOf(entries, identity, new Date()));
+  // The plugin hands over every batch the bus dispatches in process (IPC); other processes that share
+  // the bus publish to its broker.
+  let handedOver: Promise<void> = Promise.resolve();
+  process.on('message', (message: { entries?: unknown }) => {
+    if (message?.entries === undefined) return;
+    handedOver = handedOver
+      .then(() => take(message.entries))
+      .catch((error: Error) => log('error', 'local bus batch not taken', { reason: error.message }));
+  });
+  const subscription = await subscribeToLocalBus(config.busUrl, take, {
+    onError: (error) => log('error', 'local bus message not taken', { reason: error.message }),
+  });
   const flushing = setInterval(() => void ingest.flush(), config.flushMs);
   const retention = setInterval(() => void expire().catch(() => undefined), HOUR_MS);
   log('info', 'local lake ready', { dir: config.dir, athena: athena.url });
@@ -68,6 +76,7 @@ const main = async (): Promise<void> => {
     clearInterval(flushing);
     clearInterval(retention);
     await subscription.close();
+    await handedOver;
     await ingest.flush();
     await athena.close();
     await lake.close();
