@@ -7,6 +7,7 @@ export const ROUTE_SCOPES: Readonly<Record<string, string>> = {
   'DELETE /conversations/{conversationId}': 'conversations:erase',
   'GET /analytics/conversations/{conversationId}': 'analytics:read',
   'GET /analytics/summary': 'analytics:read',
+  'GET /analytics/summary/results/{queryId}': 'analytics:read',
 };
 
 const WEBHOOK_ROUTE = /^(POST|ANY) \/webhooks\//;
