@@ -52,12 +52,12 @@ export interface SummarySqlOptions {
 export const summarySql = (window: TimeWindow, options: SummarySqlOptions): string => {
   const margin = options.marginDays ?? DEFAULT_MARGIN_DAYS;
   const table = options.table ?? LAKE_TABLE;
-  const scope = [
-    `event_date BETWEEN ${dayLiteral(dayOf(window.from, -margin))} AND ${dayLiteral(dayOf(window.to, margin))}`,
-    'conversation_id IS NOT NULL',
-    `received_at >= ${timestampLiteral(options.notBefore)}`,
-    `(starts_with(detail_type, ${stringLiteral(CONVERSATION_DETAIL_PREFIX)}) OR detail_type IN (${SUMMARY_DETAIL_TYPES.map(stringLiteral).join(', ')}))`,
-  ].join('\n    AND ');
+  const partitions = `event_date BETWEEN ${dayLiteral(dayOf(window.from, -margin))} AND ${dayLiteral(dayOf(window.to, margin))}`;
+  // Rows past retention are dropped by the nightly (locally hourly) sweep; until then the read leaves them
+  // out too. An event is received after it happens, so only partitions up to the cutoff's day can hold one:
+  // the receipt time is compared there alone, which spares reading it everywhere else.
+  const retained = `(event_date > ${dayLiteral(dayOf(options.notBefore))} OR received_at >= ${timestampLiteral(options.notBefore)})`;
+  const kinds = `(starts_with(detail_type, ${stringLiteral(CONVERSATION_DETAIL_PREFIX)}) OR detail_type IN (${SUMMARY_DETAIL_TYPES.map(stringLiteral).join(', ')}))`;
   return `${SUMMARY_MARKER} from=${window.from} to=${window.to}
 WITH per_conversation AS (
   SELECT conversation_id,
@@ -71,14 +71,17 @@ WITH per_conversation AS (
         THEN max_by(sentiment_label, event_time) FILTER (WHERE sentiment_source = 'derived') END
     ) AS sentiment_label
   FROM ${table}
-  WHERE ${scope}
+  WHERE ${partitions}
+    AND ${retained}
+    AND ${kinds}
   GROUP BY conversation_id
 ), handle_events AS (
   SELECT DISTINCT conversation_id, event_time, detail_type, participant_id,
     interacting_duration_ms, held_duration_ms, wrapup_duration_ms
   FROM ${table}
-  WHERE ${scope}
-    AND (interacting_duration_ms IS NOT NULL OR held_duration_ms IS NOT NULL OR wrapup_duration_ms IS NOT NULL)
+  WHERE (interacting_duration_ms IS NOT NULL OR held_duration_ms IS NOT NULL OR wrapup_duration_ms IS NOT NULL)
+    AND ${partitions}
+    AND ${retained}
 ), handle AS (
   SELECT conversation_id,
     sum(coalesce(interacting_duration_ms, 0) + coalesce(held_duration_ms, 0) + coalesce(wrapup_duration_ms, 0)) AS handle_ms
@@ -87,7 +90,8 @@ WITH per_conversation AS (
 ), chosen AS (
   SELECT p.media_type, p.direction, p.queue_id, p.sentiment_label, h.handle_ms
   FROM per_conversation p LEFT JOIN handle h ON h.conversation_id = p.conversation_id
-  WHERE p.first_event_time >= ${timestampLiteral(window.from)} AND p.first_event_time < ${timestampLiteral(window.to)}
+  WHERE p.conversation_id IS NOT NULL
+    AND p.first_event_time >= ${timestampLiteral(window.from)} AND p.first_event_time < ${timestampLiteral(window.to)}
 )
 SELECT grouping(media_type, direction, queue_id, sentiment_label) AS grouping_id,
   media_type, direction, queue_id, sentiment_label,

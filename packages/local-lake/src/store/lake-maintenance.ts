@@ -1,11 +1,14 @@
-import { renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { timestampLiteral } from '@genesys-events/lake/summary';
 import { type LakeFiles, removeStaging } from './lake-files';
 import { sqlString, type WriterDb } from './lake-writer';
 
-/** How many files a partition may hold before it is compacted into one. */
+/** How many small files a partition may hold before they are compacted into one. */
 export const COMPACT_AT_FILES = 24;
+
+/** Files from this size on count as compacted already: a busy day is not rewritten whole again and again. */
+export const COMPACTED_BYTES = 8 * 1024 * 1024;
 
 /**
  * Erases a conversation from the lake: every file holding one of its rows is rewritten without them (a
@@ -32,8 +35,8 @@ export const expireRows = (db: WriterDb, files: LakeFiles, cutoff: string): Prom
   removeRows(db, files, `received_at < ${timestampLiteral(cutoff)}`);
 
 /**
- * Compacts a partition of many small files (one per flush) into one, ordered by conversation and time, so
- * reads open few files. Answers whether it did.
+ * Compacts a partition's many small files (one per flush) into one, ordered by conversation and time, so
+ * reads open few files; files already large are left as they are. Answers whether it did.
  *
  * @example
  * ```ts
@@ -41,7 +44,9 @@ export const expireRows = (db: WriterDb, files: LakeFiles, cutoff: string): Prom
  * ```
  */
 export const compactPartition = async (db: WriterDb, files: LakeFiles, day: string): Promise<boolean> => {
-  const parts = files.files(day);
+  const parts = files
+    .files(day)
+    .filter((path) => (statSync(path, { throwIfNoEntry: false })?.size ?? 0) < COMPACTED_BYTES);
   if (parts.length < COMPACT_AT_FILES) return false;
   const staging = files.stagingDir();
   try {

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { promisify } from 'node:util';
 import { LAKE_TABLE, PARTITION_COLUMN } from '@genesys-events/lake/schema';
 import { CONVERSATION_SPACING_MS, SYNTHETIC_START, syntheticEventsSql } from './synthetic-events';
 
@@ -22,7 +23,8 @@ export interface SyntheticLake {
 /**
  * A synthetic lake of `conversations` conversations under `cacheDir`, written with DuckDB (Parquet, zstd,
  * partitioned by event date) unless an earlier run left it there: a million conversations take minutes to
- * write. Written aside and renamed, so an interrupted run never leaves half a lake to reuse.
+ * write. Written aside and renamed, so an interrupted run never leaves half a lake to reuse, and by a process
+ * of its own, so the gigabytes the writing DuckDB takes are not the measuring process's.
  *
  * @example
  * ```ts
@@ -37,27 +39,36 @@ export const syntheticLake = async (cacheDir: string, conversations: number): Pr
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(join(staging, LAKE_TABLE), { recursive: true });
     const started = performance.now();
-    await writeLake(staging, conversations);
+    await writeLakeInChild(cacheDir, staging, conversations);
     writtenMs = performance.now() - started;
     renameSync(staging, dir);
   }
   return { conversations, dir, bytes: folderBytes(dir), writtenMs, window: windowOf(conversations) };
 };
 
-const writeLake = async (dir: string, conversations: number): Promise<void> => {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
-    // Rows may be written in any order: partitioning does the grouping.
-    await connection.run('SET preserve_insertion_order = false');
-    const target = join(dir, LAKE_TABLE).replaceAll("'", "''");
-    await connection.run(
-      `COPY (${syntheticEventsSql(conversations)}) TO '${target}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${PARTITION_COLUMN}), FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE)`,
-    );
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+// The writer: plain ESM importing DuckDB (resolved from the repository root), the COPY given in a file.
+const WRITER = `import { readFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+const instance = await DuckDBInstance.create(':memory:');
+const connection = await instance.connect();
+await connection.run('SET preserve_insertion_order = false');
+await connection.run(readFileSync(process.argv[2], 'utf8'));
+connection.closeSync();
+instance.closeSync();
+`;
+
+const writeLakeInChild = async (cacheDir: string, dir: string, conversations: number): Promise<void> => {
+  const writer = join(cacheDir, 'write-lake.mjs');
+  const copy = join(dir, 'write-lake.sql');
+  writeFileSync(writer, WRITER);
+  const target = join(dir, LAKE_TABLE).replaceAll("'", "''");
+  // Rows may be written in any order: partitioning does the grouping.
+  writeFileSync(
+    copy,
+    `COPY (${syntheticEventsSql(conversations)}) TO '${target}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${PARTITION_COLUMN}), FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE)`,
+  );
+  await promisify(execFile)(process.execPath, [writer, copy], { cwd: cacheDir, maxBuffer: 1024 * 1024 });
+  rmSync(copy);
 };
 
 const DAY_MS = 86_400_000;
