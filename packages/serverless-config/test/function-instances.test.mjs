@@ -140,8 +140,10 @@ describe('FunctionInstances', () => {
     finishLoading();
     instances.release(first);
 
-    await expect(second).resolves.toBe(created[1]);
-    await expect(third).resolves.toBe(first);
+    // FIFO: the first waiter takes the first instance to come free (released at once), the next one the
+    // loaded instance.
+    await expect(second).resolves.toBe(first);
+    await expect(third).resolves.toBe(created[1]);
     expect(createdWhileLoading).toBe(2);
   });
 
