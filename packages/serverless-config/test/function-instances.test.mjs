@@ -126,6 +126,27 @@ describe('FunctionInstances', () => {
     await expect(instances.acquire()).resolves.toBe(created[1]);
   });
 
+  it('loads one instance at a time: invocations that overlap a load wait for it instead of starting more', async () => {
+    let finishLoading = () => {};
+    const { instances, created } = instancesOf({
+      concurrency: 3,
+      load: (number) => (number === 2 ? new Promise((resolve) => (finishLoading = resolve)) : Promise.resolve()),
+    });
+    const first = await instances.acquire();
+
+    const second = instances.acquire();
+    const third = instances.acquire();
+    const createdWhileLoading = created.length;
+    finishLoading();
+    instances.release(first);
+
+    // FIFO: the first waiter takes the first instance to come free (released at once), the next one the
+    // loaded instance.
+    await expect(second).resolves.toBe(first);
+    await expect(third).resolves.toBe(created[1]);
+    expect(createdWhileLoading).toBe(2);
+  });
+
   it('drops a background instance that cannot load and keeps serving with the others', async () => {
     const { instances, created } = instancesOf({
       concurrency: 2,

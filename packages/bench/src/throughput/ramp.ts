@@ -119,9 +119,13 @@ export const runRamp = async ({
   progress(`overload: ${sustainedRate * 2}/s for ${settings.overloadSeconds} s`);
   const overloaded = await step(sustainedRate * 2, settings.overloadSeconds);
   const overload = { ...overloaded, degradedWithoutLoss: degradedWithoutLoss(overloaded) };
-  progress(`recovery: ${sustainedRate}/s`);
-  const recovered = await step(sustainedRate, settings.stepSeconds);
-  return { steps, sustainedRate, overload, recovery: { ...recovered, held: stepHeld(recovered), retried: false } };
+  // Judged as a ramp step (once more when it does not hold): the rate that held before must hold again.
+  const recovery = await judgedStep(
+    () => step(sustainedRate, settings.stepSeconds),
+    progress,
+    `recovery ${sustainedRate}/s`,
+  );
+  return { steps, sustainedRate, overload, recovery: recovery.at(-1) as JudgedStep };
 };
 
 /**
