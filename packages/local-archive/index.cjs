@@ -9,44 +9,9 @@ const { join, resolve } = require('node:path');
 const { createArchiveWriter, pruneArchive } = require('./src/archive-writer.cjs');
 const { localRules, writeLocalRules } = require('./src/local-rules.cjs');
 const { serviceFunctions } = require('./src/service-functions.cjs');
+const { findLocalBus, onLocalBusBatch } = require('@genesys-events/local-stack/local-bus-tap.cjs');
 
 const DEFAULTS = { dir: '.local-data/archive', retentionDays: 30 };
-const TAPPED = Symbol.for('genesys-events.local-archive.tapped');
-
-/**
- * The local bus among the loaded plugins: the one that dispatches each PutEvents batch with
- * `invokeSubscribers(entries)` (serverless-offline-aws-eventbridge).
- *
- * @example
- * findLocalBus(serverless.pluginManager.plugins); // the ServerlessOfflineAwsEventBridgePlugin instance
- */
-function findLocalBus(plugins) {
-  return plugins.find((plugin) => typeof plugin?.invokeSubscribers === 'function');
-}
-
-/**
- * Makes the bus hand each batch to `record` before dispatching it. Every PutEvents batch goes through
- * invokeSubscribers, whether the bus relays it over its MQTT broker first (upstream) or dispatches it in
- * process, so wrapping that one method archives everything without patching the plugin, and no event can
- * reach a consumer unarchived. A failure to archive is logged and never reaches the bus.
- *
- * @example
- * tapBus(bus, (entries) => writer.record(entries), console.log);
- */
-function tapBus(bus, record, log) {
-  if (bus[TAPPED]) return;
-  const dispatch = bus.invokeSubscribers;
-  bus.invokeSubscribers = function invokeSubscribersArchived(entries, ...rest) {
-    try {
-      record(entries);
-    } catch (error) {
-      log(`a batch could not be archived: ${error.message}`);
-    }
-    return dispatch.call(this, entries, ...rest);
-  };
-  bus[TAPPED] = true;
-}
-
 class LocalArchivePlugin {
   constructor(serverless) {
     this.serverless = serverless;
@@ -83,11 +48,15 @@ class LocalArchivePlugin {
       return;
     }
     this.writer = createArchiveWriter({ dir: settings.dir, busName: settings.busName, log: (text) => this.log(text) });
-    tapBus(
-      bus,
-      (entries) => this.writer.record(entries),
-      (text) => this.log(text),
-    );
+    // Offline may run the start hook twice: one listener, which writes with the current writer.
+    if (!this.listening) {
+      onLocalBusBatch(
+        bus,
+        (entries) => this.writer.record(entries),
+        (text) => this.log(text),
+      );
+      this.listening = true;
+    }
     this.log(
       `archiving ${settings.busName} in ${settings.dir} for ${settings.retentionDays} days (${removed.length} expired day file(s) removed)`,
     );
@@ -115,5 +84,3 @@ class LocalArchivePlugin {
 }
 
 module.exports = LocalArchivePlugin;
-module.exports.findLocalBus = findLocalBus;
-module.exports.tapBus = tapBus;

@@ -6,6 +6,7 @@
 const { fork } = require('node:child_process');
 const { resolve } = require('node:path');
 const { buildServer } = require('./build-server.cjs');
+const { findLocalBus, onLocalBusBatch } = require('@genesys-events/local-stack/local-bus-tap.cjs');
 
 const READY_TIMEOUT_MS = 60_000;
 
@@ -54,29 +55,22 @@ class LocalLakePlugin {
     this.log(`lake in ${env.LOCAL_LAKE_DIR}, Athena API on ${ready.athena}`);
   }
 
-  /**
-   * The local bus dispatches each PutEvents batch with `invokeSubscribers(entries)` in its own process
-   * (the project's patch no longer relays them over MQTT, which cost the main thread): each batch is also
-   * handed to the lake process. A batch that cannot be handed over is logged and never reaches the bus.
-   */
+  /** Each batch the local bus dispatches also goes to the lake process (IPC). */
   tapBus() {
-    const bus = this.serverless.pluginManager?.plugins?.find(
-      (plugin) => typeof plugin?.invokeSubscribers === 'function',
-    );
+    const bus = findLocalBus(this.serverless.pluginManager?.plugins ?? []);
     if (!bus) {
       this.log('no local bus found: the lake gets only what is published to the bus broker');
       return;
     }
-    const dispatch = bus.invokeSubscribers;
-    const plugin = this;
-    bus.invokeSubscribers = function invokeSubscribersIntoLake(entries, ...rest) {
-      try {
-        if (plugin.child?.connected) plugin.child.send({ entries });
-      } catch (error) {
-        plugin.log(`a batch could not be handed to the lake: ${error.message}`);
-      }
-      return dispatch.call(this, entries, ...rest);
-    };
+    if (this.listening) return;
+    this.listening = true;
+    onLocalBusBatch(
+      bus,
+      (entries) => {
+        if (this.child?.connected) this.child.send({ entries });
+      },
+      (text) => this.log(text),
+    );
   }
 
   async stop() {
