@@ -2,8 +2,9 @@
 // Which functions belong to which service: the root serverless.yml includes each service's
 // services/<name>/serverless/functions.yml, so the functions a file defines (its top-level keys) are that
 // service's. Read from the files, not from a list, so a service added later under services/ is found too.
-const { readdirSync, readFileSync } = require('node:fs');
+const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { discoverServices } = require('@genesys-events/serverless-config/services.cjs');
 const yaml = require('js-yaml');
 
 /** Any CloudFormation short form (!GetAtt, !Sub, !If, ...) read as its plain value: only the keys matter here. */
@@ -31,20 +32,10 @@ function functionKeysOf(text) {
  * // { analytics: ['consumeAnalyticsEvent', ...], 'conversation-events': [...], ingest: [...] }
  */
 function serviceFunctions(root) {
-  const servicesDir = join(root, 'services');
-  const names = readdirSync(servicesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
+  // The same services the root serverless.yml runs (packages/serverless-config/services.cjs).
   const services = {};
-  for (const name of names) {
-    let text;
-    try {
-      text = readFileSync(join(servicesDir, name, 'serverless', 'functions.yml'), 'utf8');
-    } catch {
-      continue; // a folder without functions (or not a service)
-    }
-    services[name] = functionKeysOf(text);
+  for (const { name, dir } of discoverServices(join(root, 'services'))) {
+    services[name] = functionKeysOf(readFileSync(join(dir, 'serverless', 'functions.yml'), 'utf8'));
   }
   return services;
 }
