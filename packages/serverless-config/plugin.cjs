@@ -1,10 +1,12 @@
 'use strict';
 // The project's serverless plugin, listed in every serverless.yml as "@genesys-events/serverless-config":
-// it turns the functions' `subscribe` blocks into rules and dead-letter queues, builds the stack's
+// it turns the functions' `subscribe` blocks into rules and dead-letter queues and their `access` blocks
+// into least-privilege roles, builds the stack's
 // Powertools layer before the framework zips it, keeps the packaged template least-privileged and every
 // non-webhook route behind an authorizer.
 
 const { resolve } = require('node:path');
+const AccessPlugin = require('./access.cjs');
 const LeastPrivilegePlugin = require('./least-privilege.cjs');
 const { buildPowertoolsLayer } = require('./powertools-layer.cjs');
 const RouteAuthorizersPlugin = require('./route-authorizers.cjs');
@@ -19,9 +21,13 @@ class GenesysEventsPlugin {
     this.leastPrivilege = new LeastPrivilegePlugin(serverless);
     this.routeAuthorizers = new RouteAuthorizersPlugin(serverless);
     this.subscriptions = new SubscriptionsPlugin(serverless);
+    this.access = new AccessPlugin(serverless);
     this.hooks = {
       // Before packaging compiles the rules and before the local bus reads them.
-      initialize: () => this.subscriptions.expand(),
+      initialize: () => {
+        this.subscriptions.expand();
+        this.access.expand();
+      },
       // Layers are zipped in package:createDeploymentArtifacts, from the path the layer names.
       'before:package:createDeploymentArtifacts': () => this.buildLayer(),
       'before:package:compileLayers': () => this.packageWithoutCredentials(),

@@ -53,12 +53,21 @@ function subscriptionEvents(subscribe, appBus) {
 }
 
 /**
- * A service's dead-letter queue, its policy and its alarm.
+ * A service's dead-letter queue, its policy and its alarm; with `condition`, each exists only under that
+ * CloudFormation condition.
  *
  * @example
  * deadLetterResources('analytics', 'prod'); // { AnalyticsDeadLetterQueue, AnalyticsDeadLetterQueuePolicy, AnalyticsDeadLetterAlarm }
  */
-function deadLetterResources(name, stage) {
+function deadLetterResources(name, stage, { condition } = {}) {
+  const resources = unconditionalDeadLetterResources(name, stage);
+  if (!condition) return resources;
+  return Object.fromEntries(
+    Object.entries(resources).map(([id, resource]) => [id, { ...resource, Condition: condition }]),
+  );
+}
+
+function unconditionalDeadLetterResources(name, stage) {
   const queueId = deadLetterQueueId(name);
   return {
     [queueId]: {
@@ -139,3 +148,4 @@ class SubscriptionsPlugin {
 module.exports = SubscriptionsPlugin;
 module.exports.subscriptionEvents = subscriptionEvents;
 module.exports.deadLetterResources = deadLetterResources;
+module.exports.deadLetterQueueId = deadLetterQueueId;

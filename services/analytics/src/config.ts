@@ -1,4 +1,4 @@
-import { type Env, readRetentionDays, requiredSetting } from '@genesys-events/consumer-kit/store';
+import { type Env, readRetentionDays, requiredSetting, wholeNumberSetting } from '@genesys-events/consumer-kit/store';
 import { type AccessTokenSettings, readAccessTokenSettings } from '@genesys-events/core/auth';
 
 /** The table settings every analytics function needs, read and validated once at cold start. */
@@ -75,16 +75,7 @@ export const readSummaryConfig = (env: Env): SummaryConfig => ({
   workGroup: requiredSetting(env, 'LAKE_WORKGROUP'),
   database: requiredSetting(env, 'LAKE_DATABASE'),
   // Below the function's 8 s timeout, with room to start the query and answer.
-  waitMs: wholeNumber(env, 'SUMMARY_WAIT_MS', 5000, 6000),
-  marginDays: wholeNumber(env, 'SUMMARY_MARGIN_DAYS', 2, 31),
+  waitMs: wholeNumberSetting(env, 'SUMMARY_WAIT_MS', { fallback: 5000, min: 0, max: 6000 }),
+  marginDays: wholeNumberSetting(env, 'SUMMARY_MARGIN_DAYS', { fallback: 2, min: 0, max: 31 }),
   retentionDays: readRetentionDays(env),
 });
-
-const wholeNumber = (env: Env, name: string, fallback: number, max: number): number => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > max)
-    throw new Error(`${name} must be a whole number from 0 to ${max}`);
-  return value;
-};

@@ -8,6 +8,9 @@
 // Stage parameters: genesysPartnerEventSource (aws.partner/genesys.com/cloud/<orgId>/<suffix>; empty
 // leaves the resources out through a CloudFormation condition) and genesysOrgIds (comma-separated allowlist).
 
+// The same dead-letter queue, policy and alarm as every app-bus rule of the project's services.
+const { deadLetterQueueId, deadLetterResources } = require('../../../packages/serverless-config/subscriptions.cjs');
+
 const SOURCE_PREFIX = 'aws.partner/genesys.com';
 const SOURCE_NAME = /^aws\.partner\/genesys\.com(\.[a-z0-9-]+)?\/cloud\/[0-9a-fA-F-]{36}\/[A-Za-z0-9._-]{1,64}$/;
 
@@ -19,7 +22,7 @@ function sourcePattern(orgIds) {
 /** The stage's customer-managed key (KmsKeyArn of operations.yml) when it has one, else nothing. */
 const withStageKey = () => ({ 'Fn::If': ['UseCustomerManagedKey', { Ref: 'KmsKeyArn' }, { Ref: 'AWS::NoValue' }] });
 
-function partnerBusResources({ sourceName, orgIds, appBusArn }) {
+function partnerBusResources({ sourceName, orgIds, appBusArn, stage }) {
   const condition = 'HasGenesysPartnerEventSource';
   const source = { Ref: 'GenesysPartnerEventSourceName' };
   return {
@@ -72,41 +75,13 @@ function partnerBusResources({ sourceName, orgIds, appBusArn }) {
               Id: 'app-bus',
               Arn: appBusArn,
               RoleArn: { 'Fn::GetAtt': ['ForwardGenesysEventsRole', 'Arn'] },
-              DeadLetterConfig: { Arn: { 'Fn::GetAtt': ['PartnerForwardDeadLetterQueue', 'Arn'] } },
+              DeadLetterConfig: { Arn: { 'Fn::GetAtt': [deadLetterQueueId('partner-forward'), 'Arn'] } },
               RetryPolicy: { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 },
             },
           ],
         },
       },
-      PartnerForwardDeadLetterQueue: {
-        Type: 'AWS::SQS::Queue',
-        Condition: condition,
-        // The stage's customer-managed key when it has one (KmsKeyArn of operations.yml), else SQS-managed.
-        Properties: {
-          MessageRetentionPeriod: 1209600,
-          KmsMasterKeyId: withStageKey(),
-          SqsManagedSseEnabled: { 'Fn::If': ['UseCustomerManagedKey', { Ref: 'AWS::NoValue' }, true] },
-        },
-      },
-      PartnerForwardDeadLetterQueuePolicy: {
-        Type: 'AWS::SQS::QueuePolicy',
-        Condition: condition,
-        Properties: {
-          Queues: [{ Ref: 'PartnerForwardDeadLetterQueue' }],
-          PolicyDocument: {
-            Version: '2012-10-17',
-            Statement: [
-              {
-                Effect: 'Allow',
-                Principal: { Service: 'events.amazonaws.com' },
-                Action: 'sqs:SendMessage',
-                Resource: { 'Fn::GetAtt': ['PartnerForwardDeadLetterQueue', 'Arn'] },
-                Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': ['ForwardGenesysEventsRule', 'Arn'] } } },
-              },
-            ],
-          },
-        },
-      },
+      ...deadLetterResources('partner-forward', stage, { condition }),
     },
   };
 }
@@ -122,7 +97,8 @@ module.exports = async ({ resolveVariable }) => {
     .split(',')
     .map((orgId) => orgId.trim().toLowerCase())
     .filter((orgId) => orgId.length > 0);
-  return partnerBusResources({ sourceName, orgIds, appBusArn: { 'Fn::GetAtt': ['AppEventBus', 'Arn'] } });
+  const stage = await resolveVariable('sls:stage');
+  return partnerBusResources({ sourceName, orgIds, appBusArn: { 'Fn::GetAtt': ['AppEventBus', 'Arn'] }, stage });
 };
 
 module.exports.partnerBusResources = partnerBusResources;

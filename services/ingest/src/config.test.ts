@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { listSetting, readDeliveriesConfig, readIngestConfig, secretSource } from './config';
+import { readDeliveriesConfig, readIngestConfig, secretSource } from './config';
 
 const completeEnv = (overrides: Record<string, string | undefined> = {}) => ({
   APP_BUS_NAME: 'genesys-events-dev',
@@ -48,11 +48,6 @@ describe('readIngestConfig', () => {
       /GENESYS_WEBHOOK_SECRETS.*GENESYS_WEBHOOK_SECRETS_PARAMETER/,
     );
   });
-
-  it('reads a list setting, trimmed and without empty entries', () => {
-    expect(listSetting({ GENESYS_ORG_IDS: ' a-1 ,, b-2 ' }, 'GENESYS_ORG_IDS')).toEqual(['a-1', 'b-2']);
-    expect(listSetting({}, 'GENESYS_ORG_IDS')).toEqual([]);
-  });
 });
 
 describe('readDeliveriesConfig', () => {
@@ -73,11 +68,11 @@ describe('readDeliveriesConfig', () => {
     expect(readDeliveriesConfig(completeEnv({ DELIVERY_TTL_SECONDS: value })).ttlSeconds).toBe(86_400);
   });
 
-  it.each([['0'], ['-60'], ['1.5'], ['one day'], ['NaN'], ['Infinity']])(
+  it.each([['0'], ['-60'], ['1.5'], ['one day'], ['NaN'], ['Infinity'], ['31536001']])(
     'fails naming DELIVERY_TTL_SECONDS when it is %p',
     (value) => {
       expect(() => readDeliveriesConfig(completeEnv({ DELIVERY_TTL_SECONDS: value }))).toThrow(
-        'invalid configuration: DELIVERY_TTL_SECONDS must be a positive integer',
+        'invalid configuration: DELIVERY_TTL_SECONDS must be a whole number from 1 to 31536000',
       );
     },
   );

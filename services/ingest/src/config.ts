@@ -1,4 +1,4 @@
-import { requiredSetting } from '@genesys-events/consumer-kit/store';
+import { type Env, requiredSetting, wholeNumberSetting } from '@genesys-events/consumer-kit/config';
 
 /** Settings every ingest route needs, read and validated once at cold start. */
 export interface IngestConfig {
@@ -18,8 +18,6 @@ export interface DeliveriesConfig {
 export type SecretSource =
   | { readonly kind: 'value'; readonly value: string }
   | { readonly kind: 'ssm'; readonly parameterName: string };
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * Reads the settings every route shares; a missing value fails with its name.
@@ -41,7 +39,8 @@ export const readIngestConfig = (env: Env): IngestConfig => ({ appBusName: requi
  */
 export const readDeliveriesConfig = (env: Env): DeliveriesConfig => ({
   tableName: requiredSetting(env, 'DELIVERIES_TABLE_NAME'),
-  ttlSeconds: positiveInteger(env, 'DELIVERY_TTL_SECONDS', 86_400),
+  // At most a year: a delivery id is only ever redelivered within Genesys's retry window.
+  ttlSeconds: wholeNumberSetting(env, 'DELIVERY_TTL_SECONDS', { fallback: 86_400, min: 1, max: 31_536_000 }),
 });
 
 /**
@@ -59,28 +58,4 @@ export const secretSource = (env: Env, name: string): SecretSource => {
   const value = env[name];
   if (value) return { kind: 'value', value };
   throw new Error(`missing configuration: set ${name} (local) or ${name}_PARAMETER (an SSM parameter name)`);
-};
-
-/**
- * A comma-separated list setting; empty when unset.
- *
- * @example
- * ```ts
- * listSetting({ GENESYS_ORG_IDS: 'a, b' }, 'GENESYS_ORG_IDS'); // ['a', 'b']
- * ```
- */
-export const listSetting = (env: Env, name: string): string[] =>
-  (env[name] ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry.length > 0);
-
-const positiveInteger = (env: Env, name: string, fallback: number): number => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`invalid configuration: ${name} must be a positive integer`);
-  }
-  return value;
 };

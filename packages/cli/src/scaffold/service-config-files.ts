@@ -106,4 +106,6 @@ ${camel}LogCustomerEnd:
     patterns:
       - detail-type:
           - v2.detail.events.conversation.{id}.customer.end
+  # What the function may touch, as its own least-privilege role (the plugin writes the statements), e.g.
+  # access: { publishToAppBus: true, tables: [{ table: my-table, actions: [GetItem, PutItem] }] }
 `;

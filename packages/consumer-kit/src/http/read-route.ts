@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { AccessTokenSettings } from '@genesys-events/core/auth';
+import { type AccessTokenSettings, readAccessTokenSettings } from '@genesys-events/core/auth';
 import { requireAccessToken } from '@genesys-events/core/auth/middleware';
 import { jsonHttpErrorHandler, jsonResponse } from '@genesys-events/core/middleware';
 import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
@@ -13,7 +13,8 @@ type HttpHandler = MiddyfiedHandler<APIGatewayProxyEventV2, APIGatewayProxyStruc
 export interface ReadRouteOptions {
   /** The scope a caller's access token must grant (`conversations:read`, `analytics:read`, ...). */
   readonly scope: string;
-  readonly auth: AccessTokenSettings;
+  /** The issuer whose tokens the route takes; read from `OIDC_*` at cold start when not given. */
+  readonly auth?: AccessTokenSettings;
   readonly logger: Logger;
   /** Error mappers of the route's own, run before the JSON error handler answers. */
   readonly errorMappers?: readonly MiddlewareObj[];
@@ -26,12 +27,12 @@ export interface ReadRouteOptions {
  *
  * @example
  * ```ts
- * export const handler = readRouteHandler((event) => lambdaHandler(event, { table }), { scope: 'analytics:read', auth, logger });
+ * export const handler = readRouteHandler((event) => lambdaHandler(event, { table }), { scope: 'analytics:read', logger });
  * ```
  */
 export const readRouteHandler = (
   lambdaHandler: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>,
-  { scope, auth, logger, errorMappers = [] }: ReadRouteOptions,
+  { scope, auth = readAccessTokenSettings(process.env), logger, errorMappers = [] }: ReadRouteOptions,
 ): HttpHandler => {
   const handler = middy(lambdaHandler).use(jsonHttpErrorHandler({ logger }));
   for (const mapper of errorMappers) handler.use(mapper);

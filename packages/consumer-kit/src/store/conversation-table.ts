@@ -6,7 +6,7 @@ import {
   paginateQuery,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '../aws/aws-clients';
+import { isConditionFailure } from '../aws/client-settings';
 import { EXPIRES_AT, expiresAtFor, isExpired } from './retention';
 
 /**

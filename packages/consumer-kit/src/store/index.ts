@@ -1,6 +1,7 @@
 // The store part alone: no value of core (whose schemas bring zod), so the lightest bundles can use it.
-export { AWS_CLIENT_SETTINGS, documentClient, isConditionFailure } from '../aws/aws-clients';
-export { type Env, requiredSetting } from '../config/settings';
+
+export { documentClient } from '../aws/document-client';
+export * from '../config/index';
 export {
   type ConversationItem,
   type ConversationRead,

@@ -1,3 +1,5 @@
+import { type Env, wholeNumberSetting } from '../config/settings';
+
 /** The attribute DynamoDB's TTL reads on every item of a conversation table (epoch seconds). */
 export const EXPIRES_AT = 'expiresAt';
 
@@ -41,12 +43,5 @@ export const isExpired = (item: Readonly<Record<string, unknown>>, now: Date): b
  * const retentionDays = readRetentionDays(process.env);
  * ```
  */
-export const readRetentionDays = (env: Readonly<Record<string, string | undefined>>): number => {
-  const text = env.RETENTION_DAYS?.trim();
-  if (!text) return DEFAULT_RETENTION_DAYS;
-  const days = Number(text);
-  if (!Number.isInteger(days) || days < 1 || days > MAX_RETENTION_DAYS) {
-    throw new Error(`invalid configuration: RETENTION_DAYS must be whole days from 1 to ${MAX_RETENTION_DAYS}`);
-  }
-  return days;
-};
+export const readRetentionDays = (env: Env): number =>
+  wholeNumberSetting(env, 'RETENTION_DAYS', { fallback: DEFAULT_RETENTION_DAYS, min: 1, max: MAX_RETENTION_DAYS });

@@ -1,12 +1,9 @@
 import { createError } from '@middy/util';
 import type { AccessTokenError } from '../errors';
-import { jsonErrorBody } from './json-error';
+import { jsonErrorBody, retryLaterError } from './json-error';
 
 /** The realm of the `WWW-Authenticate` challenges. */
 const REALM = 'genesys-events';
-
-/** Seconds a client should wait before retrying when the issuer's keys could not be fetched. */
-const RETRY_AFTER_SECONDS = '5';
 
 /**
  * The HTTP answer to a refused access token, with the project's JSON error body and the RFC 6750 §3
@@ -28,13 +25,7 @@ export const accessTokenHttpError = (error: AccessTokenError): Error => {
     );
   }
   if (error.reason === 'issuer_unavailable') {
-    return withHeaders(
-      createError(503, jsonErrorBody('unavailable', 'the access token could not be verified, retry later'), {
-        cause: error,
-        expose: true,
-      }),
-      { 'Retry-After': RETRY_AFTER_SECONDS },
-    );
+    return retryLaterError('the access token could not be verified, retry later', error);
   }
   const challenge =
     error.reason === 'missing_token' ? `Bearer realm="${REALM}"` : `Bearer realm="${REALM}", error="invalid_token"`;

@@ -4,9 +4,10 @@ export {
   guardWebhookRequest,
 } from './guard-webhook-request';
 export { httpMethodOf, type WarnLogger, type WebhookHttpEvent } from './http-event';
-export { jsonErrorBody } from './json-error';
+export { jsonErrorBody, retryLaterError } from './json-error';
 export { type ErrorLogger, jsonHttpErrorHandler } from './json-http-error-handler';
 export { jsonResponse } from './json-response';
+export { lowerCaseHeaders } from './lower-case-headers';
 export { type MapDomainErrorsOptions, mapDomainErrors } from './map-domain-errors';
 export { type VerifyApiKeyHeaderOptions, verifyApiKeyHeader } from './verify-api-key-header';
 export {

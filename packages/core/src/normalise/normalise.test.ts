@@ -13,7 +13,7 @@ import {
 } from '../events/fixtures';
 import { recogniseEvent } from '../events/recognise';
 import { APP_BUS_SOURCE, appBusDetailSchema, type GatewayInfo } from './app-bus-event';
-import { toAppBusEvent } from './normalise';
+import { recognisedContentKey, toAppBusEvent } from './normalise';
 
 const GATEWAY: GatewayInfo = {
   transport: 'genesys-header',
@@ -165,5 +165,24 @@ describe('toAppBusEvent', () => {
     normalise(genesysEnvelope(), gateway);
 
     expect(gateway).toEqual(GATEWAY);
+  });
+});
+
+describe('recognisedContentKey', () => {
+  const keyOf = (text: string) => recognisedContentKey(recogniseEvent(text));
+
+  it('is the same for the same event whatever its key order and whitespace', () => {
+    const event = seedConversationEvent();
+    const reordered = Object.fromEntries(Object.entries(event).reverse());
+
+    expect(keyOf(JSON.stringify(event))).toBe(keyOf(JSON.stringify(reordered, null, 2)));
+  });
+
+  it('differs when the event says something else', () => {
+    const event = seedConversationEvent();
+
+    expect(keyOf(JSON.stringify(event))).not.toBe(
+      keyOf(JSON.stringify({ ...event, eventType: 'conversation:updated' })),
+    );
   });
 });

@@ -2,6 +2,7 @@ import { parseTopicName } from '../catalog/parse-topic-name';
 import type { RecognisedEvent } from '../events/recognise';
 import { CALL_ANALYSIS_COMPLETED } from '../events/seed-events';
 import { APP_BUS_SOURCE, type AppBusDetail, type AppBusEvent, type GatewayInfo } from './app-bus-event';
+import { eventContentKey } from './content-key';
 
 /** Seed events carry no notification version; this marks them as the seed's own format. */
 const SEED_VERSION = 'seed';
@@ -79,3 +80,19 @@ const appBusEvent = (detailType: string, detail: AppBusDetail): AppBusEvent => (
 
 const withOriginalSource = (gateway: GatewayInfo, source: string | undefined): GatewayInfo =>
   source === undefined ? gateway : { ...gateway, originalSource: source };
+
+/** How an event arrived does not change what it says: the content key leaves the gateway field out. */
+const NO_GATEWAY: GatewayInfo = { transport: '', scheme: '', receivedAt: '' };
+
+/**
+ * The content key of a recognised event: {@link eventContentKey} of the detail it is published with, the
+ * very key the consumers store it by. Two deliveries with the same key are the same event for every
+ * consumer, whatever their bytes (key order, whitespace, transport).
+ *
+ * @example
+ * ```ts
+ * recognisedContentKey(recogniseEvent('{"eventType":"conversation:created","conversation":{"id":"c-1"}}')); // '5d41...'
+ * ```
+ */
+export const recognisedContentKey = (recognised: RecognisedEvent): string =>
+  eventContentKey(toAppBusEvent(recognised, NO_GATEWAY).detail);

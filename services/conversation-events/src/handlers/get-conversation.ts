@@ -7,7 +7,7 @@ import {
 import { documentClient } from '@genesys-events/consumer-kit/store';
 import { jsonResponse } from '@genesys-events/core/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { readConversationReadConfig } from '../config';
+import { readConversationEventsConfig } from '../config';
 import { conversationState, sortTimeline } from '../model/conversation-state';
 import { logger } from '../observability/logger';
 import { type ConversationEventsTable, conversationEventsTable } from '../store/conversation-events-table';
@@ -38,7 +38,7 @@ export const lambdaHandler = async (
   });
 };
 
-const config = readConversationReadConfig(process.env);
+const config = readConversationEventsConfig(process.env);
 const table = conversationEventsTable({
   client: documentClient(),
   tableName: config.eventsTableName,
@@ -47,6 +47,5 @@ const table = conversationEventsTable({
 
 export const handler = readRouteHandler((event) => lambdaHandler(event, { table }), {
   scope: 'conversations:read',
-  auth: config.auth,
   logger,
 });

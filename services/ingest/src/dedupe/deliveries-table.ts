@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { AWS_CLIENT_SETTINGS } from '@genesys-events/consumer-kit/store';
+import { AWS_CLIENT_SETTINGS } from '@genesys-events/consumer-kit/config';
 import type { DeliveriesConfig } from '../config';
 import { DELIVERY_LOCK_MS } from './delivery-dedupe';
 import { type DeliveryRecords, deliveryRecords } from './delivery-records';

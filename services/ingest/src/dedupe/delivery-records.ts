@@ -7,7 +7,7 @@ import {
   PutItemCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { isConditionFailure } from '@genesys-events/consumer-kit/store';
+import { isConditionFailure } from '@genesys-events/consumer-kit/config';
 import { DedupeStoreError } from './dedupe-errors';
 
 /** What the first delivery was answered, kept so that redeliveries get the same event id. */

@@ -1,5 +1,6 @@
+import { listSetting } from '@genesys-events/consumer-kit/config';
 import { DEFAULT_API_KEY_HEADER } from '@genesys-events/core';
-import { listSetting, readIngestConfig, secretSource } from '../config';
+import { readIngestConfig, secretSource } from '../config';
 import { webhookHandler } from '../http/webhook-pipeline';
 import { eventBridgeRoute } from '../routes/eventbridge-route';
 import { secretList } from '../secrets/secret-list';

@@ -1,12 +1,9 @@
 import { EventTooLargeError, PublishError } from '@genesys-events/app-bus';
-import { jsonErrorBody, type WarnLogger } from '@genesys-events/core/middleware';
+import { jsonErrorBody, retryLaterError, type WarnLogger } from '@genesys-events/core/middleware';
 import type { MiddlewareObj } from '@middy/core';
 import { createError } from '@middy/util';
 import { DedupeStoreError, DeliveryInFlightError } from '../dedupe/dedupe-errors';
 import { recordOutcome } from '../outcome/webhook-outcome';
-
-/** Seconds a sender should wait before retrying a 503. */
-const RETRY_AFTER_SECONDS = '5';
 
 /**
  * Maps ingest's own failures to HTTP: anything that kept an event from being durably published (bus or
@@ -38,12 +35,7 @@ export const mapIngestErrors = ({ logger }: { logger: WarnLogger }): MiddlewareO
       reason,
       ...(error instanceof PublishError ? error.details : {}),
     });
-    // Exposed although 5xx: the sender must see 503 and Retry-After to retry, and the body is generic.
-    const unavailable = createError(503, jsonErrorBody('unavailable', 'the event could not be stored, retry later'), {
-      cause: error,
-      expose: true,
-    });
-    request.error = Object.assign(unavailable, { headers: { 'Retry-After': RETRY_AFTER_SECONDS } });
+    request.error = retryLaterError('the event could not be stored, retry later', error);
   };
 
   return { onError: mapIngestErrorsOnError };

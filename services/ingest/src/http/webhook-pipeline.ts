@@ -2,8 +2,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { appBusPublisher } from '@genesys-events/app-bus';
-import { AWS_CLIENT_SETTINGS } from '@genesys-events/consumer-kit/store';
-import { guardWebhookRequest, jsonHttpErrorHandler, mapDomainErrors } from '@genesys-events/core/middleware';
+import { AWS_CLIENT_SETTINGS } from '@genesys-events/consumer-kit/config';
+import {
+  guardWebhookRequest,
+  jsonHttpErrorHandler,
+  lowerCaseHeaders,
+  mapDomainErrors,
+} from '@genesys-events/core/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { IngestConfig } from '../config';
@@ -14,7 +19,6 @@ import { reportOutcome } from '../outcome/report-outcome';
 import type { Accepted } from '../outcome/webhook-outcome';
 import { acceptWebhook } from '../receive/accept-webhook';
 import type { RecognisedWebhookEvent } from '../receive/webhook-event';
-import { lowerCaseHeaders } from './lower-case-headers';
 import { mapIngestErrors } from './map-ingest-errors';
 
 /** A middleware of any stage of a webhook event (each stage adds fields to the event). */

@@ -1,8 +1,7 @@
-import { type RecognisedEvent, recogniseEvent } from '@genesys-events/core';
+import { type RecognisedEvent, recognisedContentKey, recogniseEvent } from '@genesys-events/core';
 import type { WebhookHttpEvent } from '@genesys-events/core/middleware';
 import type { MiddlewareObj } from '@middy/core';
 import { logger } from '../observability/logger';
-import { contentKeyOf } from './content-key';
 import type { DeliveryFacts, RecognisedWebhookEvent } from './webhook-event';
 
 /** Options of {@link recognisePayload}: how a route finds its payload and describes its deliveries. */
@@ -39,7 +38,7 @@ export const recognisePayload = <E extends WebhookHttpEvent>(options: RecogniseP
 
 /** Only a delivery that can be deduplicated needs its content key: the others skip the hashing. */
 const withContentKey = (delivery: DeliveryFacts, recognised: RecognisedEvent): DeliveryFacts =>
-  delivery.dedupeKey ? { ...delivery, contentKey: contentKeyOf(recognised) } : delivery;
+  delivery.dedupeKey ? { ...delivery, contentKey: recognisedContentKey(recognised) } : delivery;
 
 /** Genesys's `CorrelationId` (capital C), carried in a notification's metadata. */
 const genesysCorrelationIdOf = (recognised: RecognisedEvent): string | undefined =>

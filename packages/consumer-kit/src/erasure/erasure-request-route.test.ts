@@ -1,9 +1,9 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { startTestIssuer } from '@genesys-events/consumer-kit/testing';
 import type { AppBusEvent } from '@genesys-events/core';
 import { lambdaContext } from '@genesys-events/core/testing';
 import { afterAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
+import { startTestIssuer } from '../testing/test-issuer';
 
 // The handler module reads its configuration and creates its client when it is imported.
 process.env.APP_BUS_NAME = 'genesys-events-test';
@@ -16,7 +16,9 @@ const eventBridge = mockClient(EventBridgeClient);
 const issuer = await startTestIssuer();
 afterAll(() => issuer.close());
 
-const { handler, lambdaHandler } = await import('./request-conversation-erasure');
+const { erasureRequestHandler, requestErasure } = await import('./erasure-request-route');
+const handler = erasureRequestHandler({ service: 'erasure-test' });
+const logger = { info: () => undefined };
 
 const NOW = new Date('2091-06-15T10:00:00.000Z');
 const route = (conversationId?: string) => ({
@@ -33,7 +35,7 @@ beforeEach(() => {
   eventBridge.reset();
 });
 
-describe('request-conversation-erasure lambdaHandler', () => {
+describe('requestErasure', () => {
   it('publishes the erasure request and answers 202 with its id', async () => {
     const published: AppBusEvent[] = [];
     const publish = async (event: AppBusEvent) => {
@@ -41,7 +43,12 @@ describe('request-conversation-erasure lambdaHandler', () => {
       return 'event-1';
     };
 
-    const answer = await lambdaHandler(route('c-erase-1'), { publish, now: () => NOW, newRequestId: () => 'r-1' });
+    const answer = await requestErasure(route('c-erase-1'), {
+      publish,
+      logger,
+      now: () => NOW,
+      newRequestId: () => 'r-1',
+    });
 
     expect(answer.statusCode).toBe(202);
     expect(JSON.parse(String(answer.body))).toEqual({
@@ -74,14 +81,14 @@ describe('request-conversation-erasure lambdaHandler', () => {
       return 'event-1';
     };
 
-    const answer = await lambdaHandler(route(conversationId), { publish });
+    const answer = await requestErasure(route(conversationId), { publish, logger });
 
     expect(answer.statusCode).toBe(400);
     expect(calls).toBe(0);
   });
 });
 
-describe('request-conversation-erasure handler', () => {
+describe('erasureRequestHandler', () => {
   it('answers 202 once the bus accepted the request', async () => {
     eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'event-1' }] });
 

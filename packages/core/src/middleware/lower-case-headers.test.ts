@@ -1,8 +1,8 @@
-import type { WebhookHttpEvent } from '@genesys-events/core/middleware';
-import { lambdaContext } from '@genesys-events/core/testing';
 import { describe, expect, it } from '@jest/globals';
 import middy from '@middy/core';
+import type { WebhookHttpEvent } from './http-event';
 import { lowerCaseHeaders } from './lower-case-headers';
+import { lambdaContext } from './testing/lambda-context';
 
 /** Answers the headers the handler saw. */
 const headersSeen = (event: WebhookHttpEvent) =>

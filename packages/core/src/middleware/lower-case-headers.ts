@@ -1,5 +1,5 @@
-import type { WebhookHttpEvent } from '@genesys-events/core/middleware';
 import type { MiddlewareObj } from '@middy/core';
+import type { WebhookHttpEvent } from './http-event';
 
 /**
  * Lower-cases header names, so that every later step reads `content-type` whichever API carried the

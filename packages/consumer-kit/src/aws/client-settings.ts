@@ -1,5 +1,7 @@
-import { type ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+
+// No value import of the SDK here: a function that only needs the settings must not load a client it
+// never uses (an import of an external module stays in the bundle and is loaded at cold start).
 
 /**
  * AWS SDK settings for every client of a service: a call that hangs fails within seconds and is retried a
@@ -15,17 +17,6 @@ export const AWS_CLIENT_SETTINGS = {
   maxAttempts: 3,
   requestHandler: { requestTimeout: 2_000, connectionTimeout: 1_000, throwOnRequestTimeout: true },
 };
-
-/**
- * The DynamoDB document client table adapters are given.
- *
- * @example
- * ```ts
- * const table = conversationTable({ client: documentClient(), tableName, retentionDays: 90 });
- * ```
- */
-export const documentClient = (): DynamoDBDocumentClient =>
-  DynamoDBDocumentClient.from(new DynamoDBClient(AWS_CLIENT_SETTINGS));
 
 /**
  * Whether a DynamoDB call failed on its condition expression (an expected outcome, not a failure).
