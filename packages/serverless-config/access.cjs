@@ -63,7 +63,11 @@ const arn = (service, resource) => ({
 function accessStatements(access, appBusName) {
   const statements = [];
   if (access.publishToAppBus) {
-    statements.push({ Effect: 'Allow', Action: 'events:PutEvents', Resource: arn('events', `event-bus/${appBusName}`) });
+    statements.push({
+      Effect: 'Allow',
+      Action: 'events:PutEvents',
+      Resource: arn('events', `event-bus/${appBusName}`),
+    });
   }
   for (const { table, actions } of access.tables ?? []) {
     statements.push({

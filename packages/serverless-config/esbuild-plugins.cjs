@@ -3,6 +3,9 @@
 
 // Measured with the AWS SDK loaded, as in a function: importing node:http costs about 16 ms, every other
 // built-in the bundles import (crypto, timers, querystring) under half a millisecond.
+const { readFileSync } = require('node:fs');
+const { resolve } = require('node:path');
+
 const SLOW_TO_IMPORT = /^(node:)?http$/;
 const NAMESPACE = 'builtin-without-facade';
 
@@ -42,4 +45,36 @@ const esmOverRequire = (specifier) => {
   return [...head, 'export default builtin;', ...exports].join('\n');
 };
 
-module.exports = [builtinsThroughRequire];
+/**
+ * Fails the build when a bundle would call `require` at run time. The bundles are ES modules without a
+ * `require`, so esbuild turns such a call (a CommonJS dependency requiring a built-in or an external
+ * package) into a shim that throws "Dynamic require ... is not supported" only when that line runs: in
+ * production, on the first request that reaches it. Failing here names the culprit before it ships.
+ */
+const noRuntimeRequire = {
+  name: 'no-runtime-require',
+  setup(build) {
+    // The metafile lists what a build wrote; serverless-esbuild does not ask for it by default.
+    build.initialOptions.metafile = true;
+    const root = build.initialOptions.absWorkingDir ?? process.cwd();
+    build.onEnd((result) => {
+      const outputs = result.outputFiles ?? [];
+      const written = outputs.length > 0 ? outputs : writtenOutputs(result, root);
+      const errors = written
+        .filter(({ text }) => text.includes(DYNAMIC_REQUIRE_SHIM))
+        .map(({ path }) => ({ text: `${path} calls require at run time; import the module instead` }));
+      return { errors };
+    });
+  },
+};
+
+/** The message esbuild's shim throws; only a bundle that calls `require` contains it. */
+const DYNAMIC_REQUIRE_SHIM = 'Dynamic require of';
+
+/** The JavaScript files a build wrote (its metafile lists them), with their text. */
+const writtenOutputs = (result, root) =>
+  Object.keys(result.metafile?.outputs ?? {})
+    .filter((path) => /\.m?js$/.test(path))
+    .map((path) => ({ path, text: readFileSync(resolve(root, path), 'utf8') }));
+
+module.exports = [builtinsThroughRequire, noRuntimeRequire];

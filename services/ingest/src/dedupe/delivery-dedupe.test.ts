@@ -1,18 +1,18 @@
+import type { Claim } from '@genesys-events/consumer-kit/once';
 import { lambdaContext } from '@genesys-events/core/testing';
 import { describe, expect, it } from '@jest/globals';
 import middy, { type Request } from '@middy/core';
 import { answerAccepted } from '../outcome/answer-accepted';
 import { type Accepted, recordedOutcome, type WebhookOutcome } from '../outcome/webhook-outcome';
 import { DeliveryInFlightError } from './dedupe-errors';
-import { dedupeDeliveries } from './delivery-dedupe';
-import type { Claim, DeliveryRecords } from './delivery-records';
+import { type DeliveryRecords, dedupeDeliveries, type PublishedAs } from './delivery-dedupe';
 
 type Event = { delivery: { dedupeKey?: string; contentKey?: string } };
 
 const REUSE_KEY = 'reused:content-b:seed:1';
 
 /** Records in memory that answer each key's claim as given (a new key is claimed), with every call noted. */
-const recordsWith = (claims: Record<string, Claim> = {}) => {
+const recordsWith = (claims: Record<string, Claim<PublishedAs>> = {}) => {
   const calls: string[] = [];
   const records: DeliveryRecords = {
     claim: async (key, contentKey) => {
@@ -52,9 +52,9 @@ const run = async (records: DeliveryRecords, event: Event, handler: () => Promis
 };
 
 const delivery = (contentKey = 'content-a') => ({ delivery: { dedupeKey: 'seed:1', contentKey } });
-const completed = (contentKey: string | undefined, eventId = 'evt-0'): Claim => ({
+const completed = (contentKey: string | undefined, eventId = 'evt-0'): Claim<PublishedAs> => ({
   kind: 'completed',
-  answer: { eventId, detailType: 'conversation:created' },
+  result: { eventId, detailType: 'conversation:created' },
   contentKey,
 });
 

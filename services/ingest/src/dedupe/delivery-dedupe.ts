@@ -1,15 +1,34 @@
+import { type Claim, type ClaimRecords, claimRecords } from '@genesys-events/consumer-kit/once';
 import type { MiddlewareObj, Request } from '@middy/core';
+import type { DeliveriesConfig } from '../config';
 import { logger } from '../observability/logger';
 import { answerEarly } from '../outcome/report-outcome';
 import { recordedOutcome, recordOutcome } from '../outcome/webhook-outcome';
 import { DeliveryInFlightError } from './dedupe-errors';
-import type { Claim, DeliveryRecords } from './delivery-records';
 
 /**
  * How long a delivery in progress blocks its redeliveries: longer than the function's 8 s timeout, so
  * only a claim whose request has certainly ended (crashed, timed out) is ever taken over.
  */
 export const DELIVERY_LOCK_MS = 10_000;
+
+/** What a delivery was published as: the ids its completed record keeps for redeliveries. */
+export type PublishedAs = { eventId: string; detailType: string };
+
+/** The deliveries table: the consumer kit's once-only claims, completed with the published ids. */
+export type DeliveryRecords = ClaimRecords<PublishedAs>;
+
+/**
+ * The deliveries table of a route that deduplicates (only such routes' handlers import this module, so
+ * the EventBridge route loads no DynamoDB client and needs no table).
+ *
+ * @example
+ * ```ts
+ * seedRoute({ secrets, deliveries: deliveriesTable(readDeliveriesConfig(process.env)) });
+ * ```
+ */
+export const deliveriesTable = (config: DeliveriesConfig): DeliveryRecords =>
+  claimRecords<PublishedAs>({ ...config, lockMs: DELIVERY_LOCK_MS, resultFields: ['eventId', 'detailType'] });
 
 /** The claim a request holds on its delivery, between `before` and `after`/`onError`. */
 const CLAIM_KEY = 'genesys-events.dedupe.claim';
@@ -33,8 +52,7 @@ interface HeldClaim {
  *
  * @example
  * ```ts
- * const records = deliveryRecords({ client, tableName, ttlSeconds: 86_400, lockMs: DELIVERY_LOCK_MS });
- * middy(handler).use(recognisePayload(...)).use(dedupeDeliveries({ records }));
+ * middy(handler).use(recognisePayload(...)).use(dedupeDeliveries({ records: deliveriesTable(config) }));
  * ```
  */
 export const dedupeDeliveries = ({ records }: { records: DeliveryRecords }): MiddlewareObj => {
@@ -50,7 +68,7 @@ export const dedupeDeliveries = ({ records }: { records: DeliveryRecords }): Mid
     const claimKey = reused ? `reused:${contentKey}:${dedupeKey}` : dedupeKey;
     const claim = reused ? await records.claim(claimKey, contentKey) : first;
     if (claim.kind === 'in-flight') throw new DeliveryInFlightError();
-    if (claim.kind === 'completed') return answerEarly(request, { kind: 'duplicate', ...claim.answer });
+    if (claim.kind === 'completed') return answerEarly(request, { kind: 'duplicate', ...claim.result });
     internal(request)[CLAIM_KEY] = {
       dedupeKey: claimKey,
       token: claim.token,
@@ -79,19 +97,15 @@ export const dedupeDeliveries = ({ records }: { records: DeliveryRecords }): Mid
 const deliveryOf = (event: unknown): { dedupeKey?: string; contentKey?: string } =>
   (event as { delivery?: { dedupeKey?: string; contentKey?: string } } | null)?.delivery ?? {};
 
-const firstEventIdOf = (claim: Claim): string | undefined =>
-  claim.kind === 'completed' ? claim.answer.eventId : undefined;
+const firstEventIdOf = (claim: Claim<PublishedAs>): string | undefined =>
+  claim.kind === 'completed' ? claim.result.eventId : undefined;
 
 /**
  * The event is already on the bus when the claim is completed, so a failure here must not turn the
  * answer into an error: the claim's lock then lapses and a later redelivery is published again, which
  * the consumers' content keys absorb.
  */
-const completeQuietly = async (
-  records: DeliveryRecords,
-  held: HeldClaim,
-  publishedAs: { eventId: string; detailType: string },
-) => {
+const completeQuietly = async (records: DeliveryRecords, held: HeldClaim, publishedAs: PublishedAs) => {
   try {
     await records.complete(held.dedupeKey, held.token, publishedAs);
   } catch (error) {

@@ -394,7 +394,7 @@ describe('genesys webhook handler, delivery deduplication', () => {
     expect(puts).toHaveLength(1);
     expect(puts[0]?.args[0].input).toMatchObject({
       TableName: DELIVERIES_TABLE_NAME,
-      Item: { id: { S: expect.stringMatching(/^delivery#/) }, status: { S: 'IN_PROGRESS' } },
+      Item: { id: { S: expect.stringMatching(/^claim#/) }, status: { S: 'IN_PROGRESS' } },
     });
     const recordId = puts[0]?.args[0].input.Item?.id;
     const updates = dynamo.commandCalls(UpdateItemCommand);

@@ -1,5 +1,5 @@
 import { readDeliveriesConfig, readIngestConfig, secretSource } from '../config';
-import { deliveriesTable } from '../dedupe/deliveries-table';
+import { deliveriesTable } from '../dedupe/delivery-dedupe';
 import { webhookHandler } from '../http/webhook-pipeline';
 import { openMessagingRoute } from '../routes/open-messaging-route';
 import { secretList } from '../secrets/secret-list';

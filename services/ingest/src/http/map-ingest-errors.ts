@@ -1,8 +1,9 @@
 import { EventTooLargeError, PublishError } from '@genesys-events/app-bus';
+import { ClaimStoreError } from '@genesys-events/consumer-kit/once';
 import { jsonErrorBody, retryLaterError, type WarnLogger } from '@genesys-events/core/middleware';
 import type { MiddlewareObj } from '@middy/core';
 import { createError } from '@middy/util';
-import { DedupeStoreError, DeliveryInFlightError } from '../dedupe/dedupe-errors';
+import { DeliveryInFlightError } from '../dedupe/dedupe-errors';
 import { recordOutcome } from '../outcome/webhook-outcome';
 
 /**
@@ -44,7 +45,7 @@ export const mapIngestErrors = ({ logger }: { logger: WarnLogger }): MiddlewareO
 const retryableReason = (error: unknown): string | undefined => {
   if (error instanceof PublishError) return `publish_${error.reason}`;
   if (error instanceof DeliveryInFlightError) return 'delivery_in_flight';
-  if (error instanceof DedupeStoreError) return 'dedupe_store_unavailable';
+  if (error instanceof ClaimStoreError) return 'dedupe_store_unavailable';
   // Middy's early timeout, just before the function's own: the event was not acknowledged, so say retry.
   if (error instanceof Error && error.name === 'TimeoutError') return 'function_timeout';
   return undefined;

@@ -1,7 +1,7 @@
 import type { RecognisedEvent } from '@genesys-events/core';
 import { type VerifiedWebhookEvent, verifyWebhookSignature } from '@genesys-events/core/middleware';
+import type { DeliveryRecords } from '../dedupe/delivery-dedupe';
 import { dedupeDeliveries } from '../dedupe/delivery-dedupe';
-import type { DeliveryRecords } from '../dedupe/delivery-records';
 import type { WebhookRoute } from '../http/webhook-pipeline';
 import { recognisePayload } from '../receive/recognise-payload';
 import type { DeliveryFacts } from '../receive/webhook-event';

@@ -1,8 +1,8 @@
 import { MalformedPayloadError, mediaType, type SignatureScheme } from '@genesys-events/core';
 import { type VerifiedWebhookEvent, verifyWebhookSignature } from '@genesys-events/core/middleware';
 import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
+import type { DeliveryRecords } from '../dedupe/delivery-dedupe';
 import { dedupeDeliveries } from '../dedupe/delivery-dedupe';
-import type { DeliveryRecords } from '../dedupe/delivery-records';
 import type { WebhookRoute } from '../http/webhook-pipeline';
 import { recognisePayload } from '../receive/recognise-payload';
 import type { DeliveryFacts } from '../receive/webhook-event';

@@ -8,16 +8,17 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DedupeStoreError } from './dedupe-errors';
-import { deliveryRecords, recordId } from './delivery-records';
+import { ClaimStoreError } from './claim-errors';
+import { claimRecords, claimRecordId as recordId } from './claim-records';
 
 const dynamo = mockClient(DynamoDBClient);
 const NOW = Date.UTC(2026, 10, 23, 9, 30, 0);
 const TABLE = 'deliveries-test';
 
 const records = () =>
-  deliveryRecords({
+  claimRecords<{ eventId: string; detailType: string }>({
     client: new DynamoDBClient({}),
+    resultFields: ['eventId', 'detailType'],
     tableName: TABLE,
     ttlSeconds: 3600,
     lockMs: 10_000,
@@ -35,7 +36,7 @@ beforeEach(() => {
   dynamo.reset();
 });
 
-describe('deliveryRecords.claim', () => {
+describe('claimRecords.claim', () => {
   it('claims a new delivery with one conditional put that sets the lock, the expiration and the content key', async () => {
     dynamo.on(PutItemCommand).resolves({});
 
@@ -69,7 +70,7 @@ describe('deliveryRecords.claim', () => {
 
     expect(await records().claim('seed:d-2', 'content-2')).toEqual({
       kind: 'completed',
-      answer: { eventId: 'evt-1', detailType: 'conversation:created' },
+      result: { eventId: 'evt-1', detailType: 'conversation:created' },
       contentKey: 'content-2',
     });
   });
@@ -89,7 +90,7 @@ describe('deliveryRecords.claim', () => {
 
     expect(await records().claim('seed:d-9', 'content-9')).toEqual({
       kind: 'completed',
-      answer: { eventId: undefined, detailType: undefined },
+      result: { eventId: undefined, detailType: undefined },
       contentKey: undefined,
     });
   });
@@ -100,15 +101,15 @@ describe('deliveryRecords.claim', () => {
 
     expect(await records().claim('seed:d-4', 'content-4')).toMatchObject({
       kind: 'completed',
-      answer: { eventId: 'evt-4' },
+      result: { eventId: 'evt-4' },
     });
     expect(dynamo.commandCalls(GetItemCommand)[0]?.args[0].input).toMatchObject({ ConsistentRead: true });
   });
 
-  it('fails with DedupeStoreError when the table cannot be written', async () => {
+  it('fails with ClaimStoreError when the table cannot be written', async () => {
     dynamo.on(PutItemCommand).rejects(Object.assign(new Error('throttled'), { name: 'ThrottlingException' }));
 
-    await expect(records().claim('seed:d-5', 'content-5')).rejects.toBeInstanceOf(DedupeStoreError);
+    await expect(records().claim('seed:d-5', 'content-5')).rejects.toBeInstanceOf(ClaimStoreError);
   });
 
   it('gives every claim its own token', async () => {
@@ -121,7 +122,7 @@ describe('deliveryRecords.claim', () => {
   });
 });
 
-describe('deliveryRecords.complete and release', () => {
+describe('claimRecords.complete and release', () => {
   it('completes only the claim it holds, storing the ids it was published as', async () => {
     dynamo.on(UpdateItemCommand).resolves({});
 
@@ -130,10 +131,12 @@ describe('deliveryRecords.complete and release', () => {
     expect(dynamo.commandCalls(UpdateItemCommand)[0]?.args[0].input).toMatchObject({
       Key: { id: { S: recordId('seed:d-7') } },
       ConditionExpression: '#token = :token',
+      UpdateExpression: 'SET #status = :completed, #r0 = :r0, #r1 = :r1 REMOVE lockedUntil',
+      ExpressionAttributeNames: { '#r0': 'eventId', '#r1': 'detailType' },
       ExpressionAttributeValues: {
         ':token': { S: 'token-7' },
-        ':eventId': { S: 'evt-7' },
-        ':detailType': { S: 'conversation:created' },
+        ':r0': { S: 'evt-7' },
+        ':r1': { S: 'conversation:created' },
       },
     });
   });
