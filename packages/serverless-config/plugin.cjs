@@ -1,7 +1,7 @@
 'use strict';
 // The project's serverless plugin, listed in every serverless.yml as "@genesys-events/serverless-config":
 // it turns the functions' `subscribe` blocks into rules and dead-letter queues and their `access` blocks
-// into least-privilege roles, builds the stack's
+// into least-privilege roles, gives every table the storage defaults (table-defaults.cjs), builds the stack's
 // Powertools layer before the framework zips it, keeps the packaged template least-privileged and every
 // non-webhook route behind an authorizer.
 
@@ -11,6 +11,7 @@ const LeastPrivilegePlugin = require('./least-privilege.cjs');
 const { buildPowertoolsLayer } = require('./powertools-layer.cjs');
 const RouteAuthorizersPlugin = require('./route-authorizers.cjs');
 const SubscriptionsPlugin = require('./subscriptions.cjs');
+const { applyTableDefaults } = require('./table-defaults.cjs');
 
 /** The layer powertools-layer.yml defines under this name in every serverless.yml. */
 const POWERTOOLS_LAYER = 'powertools';
@@ -27,6 +28,7 @@ class GenesysEventsPlugin {
       initialize: () => {
         this.subscriptions.expand();
         this.access.expand();
+        applyTableDefaults(this.serverless.service.resources?.Resources);
       },
       // Layers are zipped in package:createDeploymentArtifacts, from the path the layer names.
       'before:package:createDeploymentArtifacts': () => this.buildLayer(),
