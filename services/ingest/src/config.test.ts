@@ -1,53 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { readDeliveriesConfig, readIngestConfig, secretSource } from './config';
+import { readDeliveriesConfig } from './config';
 
 const completeEnv = (overrides: Record<string, string | undefined> = {}) => ({
   APP_BUS_NAME: 'genesys-events-dev',
   DELIVERIES_TABLE_NAME: 'genesys-events-dev-deliveries',
   GENESYS_WEBHOOK_SECRETS: 'current-secret,previous-secret',
   ...overrides,
-});
-
-describe('readIngestConfig', () => {
-  it('reads the app bus, and needs no deliveries table', () => {
-    const config = readIngestConfig(completeEnv({ DELIVERIES_TABLE_NAME: undefined }));
-
-    expect(config).toEqual({ appBusName: 'genesys-events-dev' });
-  });
-
-  it('fails naming APP_BUS_NAME when it is missing', () => {
-    expect(() => readIngestConfig(completeEnv({ APP_BUS_NAME: undefined }))).toThrow(
-      'missing configuration: APP_BUS_NAME',
-    );
-  });
-
-  it('fails naming APP_BUS_NAME when it is empty', () => {
-    expect(() => readIngestConfig(completeEnv({ APP_BUS_NAME: '' }))).toThrow(/APP_BUS_NAME/);
-  });
-
-  it('prefers GENESYS_WEBHOOK_SECRETS_PARAMETER over the direct value', () => {
-    const source = secretSource(
-      completeEnv({ GENESYS_WEBHOOK_SECRETS_PARAMETER: '/genesys-events/prod/genesys-webhook-secrets' }),
-      'GENESYS_WEBHOOK_SECRETS',
-    );
-
-    expect(source).toEqual({
-      kind: 'ssm',
-      parameterName: '/genesys-events/prod/genesys-webhook-secrets',
-    });
-  });
-
-  it('uses the direct secret list when the parameter name is empty', () => {
-    const source = secretSource(completeEnv({ GENESYS_WEBHOOK_SECRETS_PARAMETER: '' }), 'GENESYS_WEBHOOK_SECRETS');
-
-    expect(source).toEqual({ kind: 'value', value: 'current-secret,previous-secret' });
-  });
-
-  it('fails naming both settings when no secret source is configured', () => {
-    expect(() => secretSource(completeEnv({ GENESYS_WEBHOOK_SECRETS: undefined }), 'GENESYS_WEBHOOK_SECRETS')).toThrow(
-      /GENESYS_WEBHOOK_SECRETS.*GENESYS_WEBHOOK_SECRETS_PARAMETER/,
-    );
-  });
 });
 
 describe('readDeliveriesConfig', () => {

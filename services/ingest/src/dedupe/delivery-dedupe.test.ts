@@ -2,10 +2,8 @@ import type { Claim } from '@genesys-events/consumer-kit/once';
 import { lambdaContext } from '@genesys-events/core/testing';
 import { describe, expect, it } from '@jest/globals';
 import middy, { type Request } from '@middy/core';
-import { answerAccepted } from '../outcome/answer-accepted';
-import { type Accepted, recordedOutcome, type WebhookOutcome } from '../outcome/webhook-outcome';
-import { DeliveryInFlightError } from './dedupe-errors';
-import { type DeliveryRecords, dedupeDeliveries, type PublishedAs } from './delivery-dedupe';
+import { type Accepted, answerAccepted, recordedOutcome, type WebhookOutcome } from '../outcome/webhook-outcome';
+import { DeliveryInFlightError, type DeliveryRecords, dedupeDeliveries, type PublishedAs } from './delivery-dedupe';
 
 type Event = { delivery: { dedupeKey?: string; contentKey?: string } };
 

@@ -4,13 +4,20 @@ import type { DeliveriesConfig } from '../config';
 import { logger } from '../observability/logger';
 import { answerEarly } from '../outcome/report-outcome';
 import { recordedOutcome, recordOutcome } from '../outcome/webhook-outcome';
-import { DeliveryInFlightError } from './dedupe-errors';
 
 /**
  * How long a delivery in progress blocks its redeliveries: longer than the function's 8 s timeout, so
  * only a claim whose request has certainly ended (crashed, timed out) is ever taken over.
  */
 export const DELIVERY_LOCK_MS = 10_000;
+
+/** Another request is handling the same delivery right now (503, the sender retries). */
+export class DeliveryInFlightError extends Error {
+  constructor() {
+    super('the same delivery is still being handled');
+    this.name = 'DeliveryInFlightError';
+  }
+}
 
 /** What a delivery was published as: the ids its completed record keeps for redeliveries. */
 export type PublishedAs = { eventId: string; detailType: string };
@@ -101,29 +108,29 @@ const firstEventIdOf = (claim: Claim<PublishedAs>): string | undefined =>
   claim.kind === 'completed' ? claim.result.eventId : undefined;
 
 /**
- * The event is already on the bus when the claim is completed, so a failure here must not turn the
- * answer into an error: the claim's lock then lapses and a later redelivery is published again, which
- * the consumers' content keys absorb.
+ * Runs a table write whose failure must not change the answer, and logs it instead (ids and reasons only).
+ * Completing: the event is already on the bus, so the claim's lock lapses and a later redelivery is
+ * published again, which the consumers' content keys absorb. Releasing: the request is failing already,
+ * and the claim lapses with its lock.
  */
-const completeQuietly = async (records: DeliveryRecords, held: HeldClaim, publishedAs: PublishedAs) => {
+const quietly = async (write: Promise<void>, message: string, reason: string): Promise<void> => {
   try {
-    await records.complete(held.dedupeKey, held.token, publishedAs);
+    await write;
   } catch (error) {
-    logger.warn('delivery published but not recorded as completed', {
-      reason: 'dedupe_record_not_completed',
-      errorName: (error as Error | undefined)?.name,
-    });
+    logger.warn(message, { reason, errorName: (error as Error | undefined)?.name });
   }
 };
 
-/** The request is failing already; a claim that cannot be released lapses with its lock. */
-const releaseQuietly = async (records: DeliveryRecords, held: HeldClaim) => {
-  try {
-    await records.release(held.dedupeKey, held.token);
-  } catch (error) {
-    logger.warn('delivery claim not released; it lapses with its lock', {
-      reason: 'dedupe_claim_not_released',
-      errorName: (error as Error | undefined)?.name,
-    });
-  }
-};
+const completeQuietly = (records: DeliveryRecords, held: HeldClaim, { eventId, detailType }: PublishedAs) =>
+  quietly(
+    records.complete(held.dedupeKey, held.token, { eventId, detailType }),
+    'delivery published but not recorded as completed',
+    'dedupe_record_not_completed',
+  );
+
+const releaseQuietly = (records: DeliveryRecords, held: HeldClaim) =>
+  quietly(
+    records.release(held.dedupeKey, held.token),
+    'delivery claim not released; it lapses with its lock',
+    'dedupe_claim_not_released',
+  );

@@ -1,4 +1,4 @@
-import { readDeliveriesConfig, readIngestConfig, secretSource } from '../config';
+import { readDeliveriesConfig } from '../config';
 import { deliveriesTable } from '../dedupe/delivery-dedupe';
 import { webhookHandler } from '../http/webhook-pipeline';
 import { seedRoute } from '../routes/seed-route';
@@ -8,9 +8,8 @@ export { acceptWebhook as lambdaHandler } from '../receive/accept-webhook';
 
 /** `POST /webhooks/genesys`, the seed formats (see `routes/seed-route.ts`). */
 export const handler = webhookHandler(
-  readIngestConfig(process.env),
   seedRoute({
-    secrets: secretList('genesysWebhookSecrets', secretSource(process.env, 'GENESYS_WEBHOOK_SECRETS')),
+    secrets: secretList(process.env, 'GENESYS_WEBHOOK_SECRETS'),
     deliveries: deliveriesTable(readDeliveriesConfig(process.env)),
   }),
 );

@@ -1,4 +1,4 @@
-import { readDeliveriesConfig, readIngestConfig, secretSource } from '../config';
+import { readDeliveriesConfig } from '../config';
 import { deliveriesTable } from '../dedupe/delivery-dedupe';
 import { webhookHandler } from '../http/webhook-pipeline';
 import { openMessagingRoute } from '../routes/open-messaging-route';
@@ -8,9 +8,8 @@ export { acceptWebhook as lambdaHandler } from '../receive/accept-webhook';
 
 /** `POST /webhooks/open-messaging` (see `routes/open-messaging-route.ts`). */
 export const handler = webhookHandler(
-  readIngestConfig(process.env),
   openMessagingRoute({
-    secrets: secretList('openMessagingSecrets', secretSource(process.env, 'OPEN_MESSAGING_SECRETS')),
+    secrets: secretList(process.env, 'OPEN_MESSAGING_SECRETS'),
     deliveries: deliveriesTable(readDeliveriesConfig(process.env)),
   }),
 );

@@ -3,7 +3,7 @@ import { ClaimStoreError } from '@genesys-events/consumer-kit/once';
 import { jsonErrorBody, retryLaterError, type WarnLogger } from '@genesys-events/core/middleware';
 import type { MiddlewareObj } from '@middy/core';
 import { createError } from '@middy/util';
-import { DeliveryInFlightError } from '../dedupe/dedupe-errors';
+import { DeliveryInFlightError } from '../dedupe/delivery-dedupe';
 import { recordOutcome } from '../outcome/webhook-outcome';
 
 /**

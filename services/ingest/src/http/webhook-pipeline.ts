@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { appBusPublisher } from '@genesys-events/app-bus';
-import { AWS_CLIENT_SETTINGS } from '@genesys-events/consumer-kit/config';
+import { AWS_CLIENT_SETTINGS, requiredSetting } from '@genesys-events/consumer-kit/config';
 import {
   guardWebhookRequest,
   jsonHttpErrorHandler,
@@ -11,12 +11,11 @@ import {
 } from '@genesys-events/core/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { IngestConfig } from '../config';
 import { logger } from '../observability/logger';
 import { metrics } from '../observability/metrics';
-import { answerAccepted } from '../outcome/answer-accepted';
 import { reportOutcome } from '../outcome/report-outcome';
 import type { Accepted } from '../outcome/webhook-outcome';
+import { answerAccepted } from '../outcome/webhook-outcome';
 import { acceptWebhook } from '../receive/accept-webhook';
 import type { RecognisedWebhookEvent } from '../receive/webhook-event';
 import { mapIngestErrors } from './map-ingest-errors';
@@ -42,18 +41,15 @@ export interface WebhookRoute {
  * last, after the one `webhook answered` line; errors are mapped before that (`onError` runs in reverse);
  * the request is guarded (405/413/415) and authenticated on its exact bytes before anything parses it;
  * deduplication records nothing for unauthenticated or unparseable requests; the handler publishes before
- * the 200 is answered from its outcome.
+ * the 200 is answered from its outcome. The app bus is `APP_BUS_NAME`, read at cold start.
  *
  * @example
  * ```ts
- * export const handler = webhookHandler(readIngestConfig(process.env), eventBridgeRoute({ apiKeys, ... }));
+ * export const handler = webhookHandler(eventBridgeRoute({ apiKeys, ... })); // publishes to APP_BUS_NAME
  * ```
  */
-export const webhookHandler = (config: IngestConfig, route: WebhookRoute) => {
-  const publish = appBusPublisher({
-    client: new EventBridgeClient(AWS_CLIENT_SETTINGS),
-    eventBusName: config.appBusName,
-  });
+export const webhookHandler = (route: WebhookRoute, appBusName = requiredSetting(process.env, 'APP_BUS_NAME')) => {
+  const publish = appBusPublisher({ client: new EventBridgeClient(AWS_CLIENT_SETTINGS), eventBusName: appBusName });
   const stages = [...route.authenticate, ...route.recognise, ...route.deduplicate];
   // Until `answerAccepted` turns it into the 200 answer, the response is the handler's accepted outcome.
   return middy<RecognisedWebhookEvent, Accepted | APIGatewayProxyStructuredResultV2>((event: RecognisedWebhookEvent) =>

@@ -10,9 +10,9 @@ import { mapIngestErrors } from '../http/map-ingest-errors';
 import { logger } from '../observability/logger';
 import { metrics } from '../observability/metrics';
 import { type CapturedOutput, captureOutput } from '../test-support/captured-output';
-import { answerAccepted } from './answer-accepted';
 import { answerEarly, reportOutcome } from './report-outcome';
 import type { Accepted } from './webhook-outcome';
+import { answerAccepted } from './webhook-outcome';
 
 beforeAll(() => {
   process.env.POWERTOOLS_DEV = 'false';

@@ -1,4 +1,5 @@
 import { jsonResponse } from '@genesys-events/core/middleware';
+import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
 /** The event is on the app bus. */
@@ -17,22 +18,18 @@ export interface Duplicate {
   readonly detailType?: string | undefined;
 }
 
-/** The request can never be accepted as it is (4xx); `reason` is the precise, logged reason. */
-export interface Rejected {
-  readonly kind: 'rejected';
-  readonly statusCode: number;
-  readonly reason: string;
-}
-
-/** The event was not taken (5xx); 503 means the sender should retry. */
-export interface Failed {
-  readonly kind: 'failed';
+/**
+ * The event was not taken: `rejected`, it can never be accepted as it is (4xx); `failed`, it could not be
+ * taken now (5xx; 503 means the sender should retry). `reason` is the precise, logged reason.
+ */
+export interface Refused {
+  readonly kind: 'rejected' | 'failed';
   readonly statusCode: number;
   readonly reason: string;
 }
 
 /** What became of one webhook request: recorded once by the pipeline, read by metrics, log and dedupe. */
-export type WebhookOutcome = Accepted | Duplicate | Rejected | Failed;
+export type WebhookOutcome = Accepted | Duplicate | Refused;
 
 /** Where the outcome lives in Middy's `request.internal` (Powertools' keys are `powertools-for-aws.*`). */
 const OUTCOME_KEY = 'genesys-events.outcome';
@@ -86,12 +83,29 @@ export const answerOf = ({ kind, eventId, detailType }: Accepted | Duplicate): A
  * outcomeOfError(createError(401, body, { cause: signatureError })); // { kind: 'rejected', statusCode: 401, reason: 'signature_mismatch' }
  * ```
  */
-export const outcomeOfError = (error: unknown): Rejected | Failed => {
+export const outcomeOfError = (error: unknown): Refused => {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   const statusCode = typeof status === 'number' ? status : 500;
   const cause = (error as { cause?: { reason?: unknown } } | null)?.cause;
   const reason = typeof cause?.reason === 'string' ? cause.reason : `status_${statusCode}`;
-  return statusCode >= 400 && statusCode < 500
-    ? { kind: 'rejected', statusCode, reason }
-    : { kind: 'failed', statusCode, reason };
+  return { kind: statusCode >= 400 && statusCode < 500 ? 'rejected' : 'failed', statusCode, reason };
+};
+
+/**
+ * The handler returns its outcome as a value; this records it and turns it into the 200 answer. Register
+ * it last, so that its `after` runs first and deduplication, metrics and the log all read the recorded
+ * value, never the answer's text.
+ *
+ * @example
+ * ```ts
+ * middy((event) => acceptWebhook(event, deps)).use(dedupeDeliveries({ records })).use(answerAccepted());
+ * ```
+ */
+export const answerAccepted = (): MiddlewareObj => {
+  const answerAcceptedAfter = (request: Request) => {
+    const outcome = request.response as Accepted;
+    recordOutcome(request, outcome);
+    request.response = answerOf(outcome);
+  };
+  return { after: answerAcceptedAfter };
 };

@@ -29,7 +29,7 @@ export interface EventBridgeRouteOptions {
  *
  * @example
  * ```ts
- * webhookHandler(config, eventBridgeRoute({ apiKeys, apiKeyHeader: 'x-api-key', allowedOrgIds: [] }));
+ * webhookHandler(eventBridgeRoute({ apiKeys, apiKeyHeader: 'x-api-key', allowedOrgIds: [] }));
  * ```
  */
 export const eventBridgeRoute = ({ apiKeys, apiKeyHeader, allowedOrgIds }: EventBridgeRouteOptions): WebhookRoute => ({

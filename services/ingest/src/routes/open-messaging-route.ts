@@ -21,7 +21,7 @@ export interface OpenMessagingRouteOptions {
  *
  * @example
  * ```ts
- * webhookHandler(config, openMessagingRoute({ secrets: secretList('openMessagingSecrets', source), deliveries }));
+ * webhookHandler(openMessagingRoute({ secrets: secretList(process.env, 'OPEN_MESSAGING_SECRETS'), deliveries }));
  * ```
  */
 export const openMessagingRoute = ({ secrets, deliveries }: OpenMessagingRouteOptions): WebhookRoute => ({

@@ -26,7 +26,7 @@ export interface SeedRouteOptions {
  *
  * @example
  * ```ts
- * webhookHandler(config, seedRoute({ secrets: secretList('genesysWebhookSecrets', source), deliveries }));
+ * webhookHandler(seedRoute({ secrets: secretList(process.env, 'GENESYS_WEBHOOK_SECRETS'), deliveries }));
  * ```
  */
 export const seedRoute = ({ secrets, deliveries }: SeedRouteOptions): WebhookRoute => ({

@@ -3,7 +3,7 @@ import { lambdaContext } from '@genesys-events/core/testing';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import middy from '@middy/core';
 import { mockClient } from 'aws-sdk-client-mock';
-import { secretList } from './secret-list';
+import { secretList, secretSource } from './secret-list';
 
 process.env.AWS_REGION = 'eu-west-1';
 process.env.AWS_ACCESS_KEY_ID = 'test-access-key';
@@ -17,7 +17,7 @@ const parameterHolds = (value: string) =>
 
 /** A route that answers with the secret list the verifier would get. */
 const routeReading = (key: string) => {
-  const secrets = secretList(key, { kind: 'ssm', parameterName: PARAMETER });
+  const secrets = secretList({ [`${key}_PARAMETER`]: PARAMETER }, key);
   let read: readonly string[] | undefined;
   const handler = middy(async () => read)
     .use(secrets.middleware)
@@ -35,7 +35,7 @@ beforeEach(() => {
 
 describe('secretList', () => {
   it('parses a direct value once: current first, entries trimmed, empties dropped', async () => {
-    const secrets = secretList('direct', { kind: 'value', value: ' current ,previous\n,' });
+    const secrets = secretList({ DIRECT: ' current ,previous\n,' }, 'DIRECT');
 
     expect(secrets.middleware).toEqual([]);
     expect(await secrets.read({} as never)).toEqual(['current', 'previous']);
@@ -59,5 +59,36 @@ describe('secretList', () => {
     await route({}, lambdaContext());
 
     expect(ssm.commandCalls(GetParametersCommand)).toHaveLength(1);
+  });
+});
+
+describe('secretSource', () => {
+  const completeEnv = (overrides: Record<string, string | undefined> = {}) => ({
+    GENESYS_WEBHOOK_SECRETS: 'current-secret,previous-secret',
+    ...overrides,
+  });
+
+  it('prefers GENESYS_WEBHOOK_SECRETS_PARAMETER over the direct value', () => {
+    const source = secretSource(
+      completeEnv({ GENESYS_WEBHOOK_SECRETS_PARAMETER: '/genesys-events/prod/genesys-webhook-secrets' }),
+      'GENESYS_WEBHOOK_SECRETS',
+    );
+
+    expect(source).toEqual({
+      kind: 'ssm',
+      parameterName: '/genesys-events/prod/genesys-webhook-secrets',
+    });
+  });
+
+  it('uses the direct secret list when the parameter name is empty', () => {
+    const source = secretSource(completeEnv({ GENESYS_WEBHOOK_SECRETS_PARAMETER: '' }), 'GENESYS_WEBHOOK_SECRETS');
+
+    expect(source).toEqual({ kind: 'value', value: 'current-secret,previous-secret' });
+  });
+
+  it('fails naming both settings when no secret source is configured', () => {
+    expect(() => secretSource(completeEnv({ GENESYS_WEBHOOK_SECRETS: undefined }), 'GENESYS_WEBHOOK_SECRETS')).toThrow(
+      /GENESYS_WEBHOOK_SECRETS.*GENESYS_WEBHOOK_SECRETS_PARAMETER/,
+    );
   });
 });
