@@ -12,7 +12,12 @@ const serverlessWith = (functions, custom = { appBusName: 'genesys-events-prod' 
   };
 };
 
-const sub = (resource) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:${resource}` });
+// CloudFormation's own placeholders, written as the template has them.
+// biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub syntax, not a template
+const PARTITION = '${AWS::Partition}';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub syntax, not a template
+const ACCOUNT = '${AWS::Region}:${AWS::AccountId}';
+const sub = (resource) => ({ 'Fn::Sub': `arn:${PARTITION}:${resource}` });
 
 describe('AccessPlugin', () => {
   it('declares the access property, so that configValidationMode: error accepts it', () => {
@@ -47,17 +52,17 @@ describe('AccessPlugin', () => {
         {
           Effect: 'Allow',
           Action: 'events:PutEvents',
-          Resource: sub('events:${AWS::Region}:${AWS::AccountId}:event-bus/genesys-events-prod'),
+          Resource: sub(`events:${ACCOUNT}:event-bus/genesys-events-prod`),
         },
         {
           Effect: 'Allow',
           Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
-          Resource: sub('dynamodb:${AWS::Region}:${AWS::AccountId}:table/genesys-events-prod-deliveries'),
+          Resource: sub(`dynamodb:${ACCOUNT}:table/genesys-events-prod-deliveries`),
         },
         {
           Effect: 'Allow',
           Action: 'ssm:GetParameters',
-          Resource: [sub('ssm:${AWS::Region}:${AWS::AccountId}:parameter/genesys-events/prod/secrets')],
+          Resource: [sub(`ssm:${ACCOUNT}:parameter/genesys-events/prod/secrets`)],
         },
       ],
     });
