@@ -2,8 +2,10 @@
 // Bundles the local lake server (src/server/main.ts with the lake's and core's TypeScript) into one ES module
 // under this package's node_modules/.cache, where Node resolves its native and external dependencies
 // (DuckDB, mqtt, the AWS SDK) from this package. Rebuilt only when a source or the lockfile changed.
-const { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, renameSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
+
+const { buildStamp } = require('../../scripts/build-stamp.cjs');
 
 const packageDir = __dirname;
 const repoRoot = join(packageDir, '..', '..');
@@ -15,24 +17,9 @@ const sources = [
 ];
 const inputs = [join(repoRoot, 'pnpm-lock.yaml'), __filename];
 
-/** The newest modification time and the number of inputs: any edit, addition or removal changes it. */
-function stampOf() {
-  let newest = 0;
-  let count = 0;
-  const visit = (path) => {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) return;
-    count += 1;
-    newest = Math.max(newest, stat.mtimeMs);
-    if (stat.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
-  };
-  for (const path of [...sources, ...inputs]) visit(path);
-  return `${Math.floor(newest)}-${count}`;
-}
-
 /** Answers the path of an up-to-date server bundle, building it first when needed. */
 async function buildServer() {
-  const entry = join(cacheDir, `server-${stampOf()}.mjs`);
+  const entry = join(cacheDir, `server-${buildStamp([...sources, ...inputs])}.mjs`);
   if (existsSync(entry)) return entry;
   const { build } = require('esbuild');
   mkdirSync(cacheDir, { recursive: true });

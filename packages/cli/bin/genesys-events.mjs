@@ -1,15 +1,17 @@
 #!/usr/bin/env node
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 // Runs the CLI from an esbuild bundle of its TypeScript sources and core's. Plain node cannot run them
 // directly (core imports without file extensions), and compiling ahead of time would need a build step in a
 // fresh clone. The bundle is rebuilt only when a source is newer, so a normal start costs a few stat calls.
 // Bundles live under node_modules/.cache/genesys-events-cli/<stamp>/: a new stamp per source change means
 // two commands starting at once never read a half-written bundle.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const cliRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = join(cliRoot, '..', '..');
+const { buildStamp } = createRequire(import.meta.url)(join(repoRoot, 'scripts', 'build-stamp.cjs'));
 const cacheDir = join(repoRoot, 'node_modules', '.cache', 'genesys-events-cli');
 const sources = [
   join(cliRoot, 'src'),
@@ -18,7 +20,7 @@ const sources = [
 // A change of dependencies (the lockfile) or of these build options (this file) also calls for a new bundle.
 const inputs = [join(repoRoot, 'pnpm-lock.yaml'), fileURLToPath(import.meta.url)];
 
-const entry = join(cacheDir, stampOf(), 'main.mjs');
+const entry = join(cacheDir, buildStamp([...sources, ...inputs]), 'main.mjs');
 if (!existsSync(entry)) {
   try {
     await build(dirname(entry));
@@ -30,21 +32,6 @@ if (!existsSync(entry)) {
 }
 const { main } = await import(pathToFileURL(entry).href);
 process.exitCode = await main({ argv: process.argv.slice(2), root: repoRoot });
-
-/** The newest modification time and the number of the inputs: any edit, addition or removal changes it. */
-function stampOf() {
-  let newest = 0;
-  let count = 0;
-  const visit = (path) => {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) return;
-    count += 1;
-    newest = Math.max(newest, stat.mtimeMs);
-    if (stat.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
-  };
-  for (const path of [...sources, ...inputs]) visit(path);
-  return `${Math.floor(newest)}-${count}`;
-}
 
 async function build(outDir) {
   const { build: esbuild } = await import('esbuild');
