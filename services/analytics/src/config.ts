@@ -1,5 +1,4 @@
 import { type Env, readRetentionDays, requiredSetting, wholeNumberSetting } from '@genesys-events/consumer-kit/store';
-import { type AccessTokenSettings, readAccessTokenSettings } from '@genesys-events/core/auth';
 
 /** The table settings every analytics function needs, read and validated once at cold start. */
 export interface TableConfig {
@@ -34,20 +33,6 @@ export const readTableConfig = (env: Env): TableConfig => ({
 export const readDeriverConfig = (env: Env): TableConfig & { readonly appBusName: string } => ({
   ...readTableConfig(env),
   appBusName: requiredSetting(env, 'APP_BUS_NAME'),
-});
-
-/**
- * Reads a query route's configuration: the table, and the OIDC issuer whose access tokens it takes
- * (`OIDC_ISSUER_URL`, `OIDC_AUDIENCE`, optional `OIDC_SCOPE_PREFIX`); a missing value fails with its name.
- *
- * @example
- * ```ts
- * const { tableName, auth } = readQueryConfig(process.env);
- * ```
- */
-export const readQueryConfig = (env: Env): TableConfig & { readonly auth: AccessTokenSettings } => ({
-  ...readTableConfig(env),
-  auth: readAccessTokenSettings(env),
 });
 
 /** The summary's settings: where it queries the lake and how long a request waits for the answer. */

@@ -1,6 +1,7 @@
 export {
   badConversationId,
   conversationIdParam,
+  conversationLookup,
   conversationNotFound,
   type ReadRouteOptions,
   readRouteHandler,

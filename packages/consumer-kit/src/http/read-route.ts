@@ -62,3 +62,23 @@ export const badConversationId = (): APIGatewayProxyStructuredResultV2 =>
 /** The 404 answer to a conversation the service holds nothing of (none stored, expired or erased). */
 export const conversationNotFound = (message: string): APIGatewayProxyStructuredResultV2 =>
   jsonResponse(404, { error: 'not_found', message });
+
+/**
+ * The whole of a per-conversation read: 400 for a missing or over-long id, 404 (with `notFound`) when
+ * `find` has nothing of the conversation, else 200 with what it found.
+ *
+ * @example
+ * ```ts
+ * const lambdaHandler = (event) => conversationLookup(event, (id) => table.summaryOf(id), 'no events for this conversation');
+ * ```
+ */
+export const conversationLookup = async (
+  event: Pick<APIGatewayProxyEventV2, 'pathParameters'>,
+  find: (conversationId: string) => Promise<object | undefined>,
+  notFound: string,
+): Promise<APIGatewayProxyStructuredResultV2> => {
+  const conversationId = conversationIdParam(event);
+  if (!conversationId) return badConversationId();
+  const found = await find(conversationId);
+  return found === undefined ? conversationNotFound(notFound) : jsonResponse(200, found);
+};

@@ -1,13 +1,7 @@
-import {
-  badConversationId,
-  conversationIdParam,
-  conversationNotFound,
-  readRouteHandler,
-} from '@genesys-events/consumer-kit/http';
+import { conversationLookup, readRouteHandler } from '@genesys-events/consumer-kit/http';
 import { documentClient } from '@genesys-events/consumer-kit/store';
-import { jsonResponse } from '@genesys-events/core/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { readQueryConfig } from '../config';
+import { readTableConfig } from '../config';
 import { conversationAnalytics } from '../model/conversation-analytics';
 import { logger } from '../observability/logger';
 import { type AnalyticsTable, analyticsTable } from '../store/analytics-table';
@@ -24,23 +18,19 @@ import { type AnalyticsTable, analyticsTable } from '../store/analytics-table';
 export const lambdaHandler = async (
   event: Pick<APIGatewayProxyEventV2, 'pathParameters'>,
   { table }: { table: AnalyticsTable },
-): Promise<APIGatewayProxyStructuredResultV2> => {
-  const conversationId = conversationIdParam(event);
-  if (!conversationId) return badConversationId();
-  const events = await table.listConversation(conversationId);
-  if (events.length === 0) return conversationNotFound('analytics knows nothing of this conversation');
-  return jsonResponse(200, conversationAnalytics(conversationId, events));
-};
+): Promise<APIGatewayProxyStructuredResultV2> =>
+  conversationLookup(
+    event,
+    async (conversationId) => {
+      const events = await table.listConversation(conversationId);
+      return events.length === 0 ? undefined : conversationAnalytics(conversationId, events);
+    },
+    'analytics knows nothing of this conversation',
+  );
 
-const config = readQueryConfig(process.env);
-const table = analyticsTable({
-  client: documentClient(),
-  tableName: config.tableName,
-  retentionDays: config.retentionDays,
-});
+const table = analyticsTable({ client: documentClient(), ...readTableConfig(process.env) });
 
 export const handler = readRouteHandler((event) => lambdaHandler(event, { table }), {
   scope: 'analytics:read',
-  auth: config.auth,
   logger,
 });

@@ -1,11 +1,5 @@
-import {
-  badConversationId,
-  conversationIdParam,
-  conversationNotFound,
-  readRouteHandler,
-} from '@genesys-events/consumer-kit/http';
+import { conversationLookup, readRouteHandler } from '@genesys-events/consumer-kit/http';
 import { documentClient } from '@genesys-events/consumer-kit/store';
-import { jsonResponse } from '@genesys-events/core/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readConversationEventsConfig } from '../config';
 import { conversationState, sortTimeline } from '../model/conversation-state';
@@ -26,17 +20,17 @@ import { type ConversationEventsTable, conversationEventsTable } from '../store/
 export const lambdaHandler = async (
   event: Pick<APIGatewayProxyEventV2, 'pathParameters'>,
   { table }: { table: ConversationEventsTable },
-): Promise<APIGatewayProxyStructuredResultV2> => {
-  const conversationId = conversationIdParam(event);
-  if (!conversationId) return badConversationId();
-  const timeline = sortTimeline(await table.listConversation(conversationId));
-  if (timeline.length === 0) return conversationNotFound('no events for this conversation');
-  return jsonResponse(200, {
-    conversationId,
-    state: conversationState(timeline),
-    events: timeline.map(({ conversationId: _omit, eventKey: _key, ...entry }) => entry),
-  });
-};
+): Promise<APIGatewayProxyStructuredResultV2> =>
+  conversationLookup(
+    event,
+    async (conversationId) => {
+      const timeline = sortTimeline(await table.listConversation(conversationId));
+      if (timeline.length === 0) return undefined;
+      const events = timeline.map(({ conversationId: _omit, eventKey: _key, ...entry }) => entry);
+      return { conversationId, state: conversationState(timeline), events };
+    },
+    'no events for this conversation',
+  );
 
 const config = readConversationEventsConfig(process.env);
 const table = conversationEventsTable({
