@@ -21,7 +21,6 @@ export { canonicalJson, eventContentKey } from './normalise/content-key';
 export { conversationIdOf } from './normalise/conversation-id';
 export { eventTimeOf } from './normalise/event-facts';
 export { OPEN_MESSAGING_MESSAGE, recognisedContentKey, toAppBusEvent } from './normalise/normalise';
-export { topicPattern } from './normalise/topic-pattern';
 export { DEFAULT_API_KEY_HEADER, type VerifyApiKeyInput, verifyApiKey } from './verify/api-key';
 export {
   type DiagnosisInput,

@@ -1,12 +1,5 @@
 import type * as z from 'zod/mini';
 import { classifyOpenMessagingMessage, openMessagingDedupeKey } from '../catalog/classify-open-messaging';
-import { MalformedPayloadError } from '../errors';
-import {
-  type EventBridgeEnvelope,
-  eventBridgeEnvelopeSchema,
-  type GenesysNotification,
-  genesysNotificationSchema,
-} from './envelope';
 import {
   CALL_ANALYSIS_COMPLETED,
   type CallAnalysisCompleted,
@@ -14,7 +7,14 @@ import {
   SEED_CONVERSATION_EVENT_TYPES,
   type SeedConversationEvent,
   seedConversationEventSchema,
-} from './seed-events';
+} from '../catalog/seed-events';
+import { MalformedPayloadError } from '../errors';
+import {
+  type EventBridgeEnvelope,
+  eventBridgeEnvelopeSchema,
+  type GenesysNotification,
+  genesysNotificationSchema,
+} from './envelope';
 
 /** A webhook body, recognised as one of the shapes the routes accept. */
 export type RecognisedEvent =

@@ -1,6 +1,6 @@
 import { parseTopicName } from '../catalog/parse-topic-name';
+import { CALL_ANALYSIS_COMPLETED } from '../catalog/seed-events';
 import type { RecognisedEvent } from '../events/recognise';
-import { CALL_ANALYSIS_COMPLETED } from '../events/seed-events';
 import { APP_BUS_SOURCE, type AppBusDetail, type AppBusEvent, type GatewayInfo } from './app-bus-event';
 import { eventContentKey } from './content-key';
 
