@@ -1,3 +1,7 @@
+export * from './app-bus/app-bus-event';
+export { canonicalJson, eventContentKey } from './app-bus/content-key';
+export { conversationIdOf } from './app-bus/conversation-id';
+export { CALL_ANALYSIS_COMPLETED, OPEN_MESSAGING_MESSAGE } from './app-bus/detail-types';
 export * from './catalog';
 export * from './errors';
 export {
@@ -15,12 +19,9 @@ export {
 export { type RecognisedEvent, recogniseEvent } from './events/recognise';
 export { type HeaderMap, headerValue, mediaType } from './http/headers';
 export { type EncodedBody, rawBodyBytes } from './http/raw-body';
-export * from './normalise/app-bus-event';
 export { type ConsumedEvent, consumedEventOf, UnusableEventError } from './normalise/consumed-event';
-export { canonicalJson, eventContentKey } from './normalise/content-key';
-export { conversationIdOf } from './normalise/conversation-id';
 export { eventTimeOf } from './normalise/event-facts';
-export { OPEN_MESSAGING_MESSAGE, recognisedContentKey, toAppBusEvent } from './normalise/normalise';
+export { recognisedContentKey, toAppBusEvent } from './normalise/normalise';
 export { DEFAULT_API_KEY_HEADER, type VerifyApiKeyInput, verifyApiKey } from './verify/api-key';
 export {
   type DiagnosisInput,

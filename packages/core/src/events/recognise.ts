@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
+import { CALL_ANALYSIS_COMPLETED } from '../app-bus/detail-types';
 import { classifyOpenMessagingMessage, openMessagingDedupeKey } from '../catalog/classify-open-messaging';
 import {
-  CALL_ANALYSIS_COMPLETED,
   type CallAnalysisCompleted,
   callAnalysisCompletedSchema,
   SEED_CONVERSATION_EVENT_TYPES,

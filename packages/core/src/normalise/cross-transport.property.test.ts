@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import type { GatewayInfo } from '../app-bus/app-bus-event';
+import { eventContentKey } from '../app-bus/content-key';
 import { CONVERSATION_DETAIL_SUFFIXES } from '../catalog/conversation-detail';
 import { conversationDetailNotification } from '../catalog/fixtures/conversation-detail';
 import { recogniseEvent } from '../events/recognise';
-import type { GatewayInfo } from './app-bus-event';
-import { eventContentKey } from './content-key';
 import { eventTimeOf } from './event-facts';
 import { toAppBusEvent } from './normalise';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
+import type { AppBusDetail } from '../app-bus/app-bus-event';
+import { canonicalJson, eventContentKey } from '../app-bus/content-key';
+import { conversationIdOf } from '../app-bus/conversation-id';
 import { CONVERSATION_ID, customerStartBody, EVENT_TIME_MS } from '../events/fixtures';
-import type { AppBusDetail } from './app-bus-event';
-import { canonicalJson, eventContentKey } from './content-key';
-import { conversationIdOf } from './conversation-id';
 import { eventTimeOf } from './event-facts';
 
 const RECEIVED_AT = '2025-03-14T09:26:54.001Z';

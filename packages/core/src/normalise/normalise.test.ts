@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { APP_BUS_SOURCE, appBusDetailSchema, type GatewayInfo } from '../app-bus/app-bus-event';
 import {
   CONVERSATION_ID,
   callAnalysisEnvelope,
@@ -12,7 +13,6 @@ import {
   unknownEnvelope,
 } from '../events/fixtures';
 import { recogniseEvent } from '../events/recognise';
-import { APP_BUS_SOURCE, appBusDetailSchema, type GatewayInfo } from './app-bus-event';
 import { recognisedContentKey, toAppBusEvent } from './normalise';
 
 const GATEWAY: GatewayInfo = {
