@@ -4,24 +4,24 @@ export { conversationIdOf } from './app-bus/conversation-id';
 export { CALL_ANALYSIS_COMPLETED, OPEN_MESSAGING_MESSAGE } from './app-bus/detail-types';
 export * from './catalog';
 export * from './errors';
-export {
-  type EventBridgeEnvelope,
-  eventBridgeEnvelopeSchema,
-  type GenesysNotification,
-  genesysNotificationSchema,
-} from './events/envelope';
-export {
-  GENESYS_PARTNER_SOURCE_PREFIX,
-  isAllowedPartnerSource,
-  type PartnerSource,
-  parsePartnerSource,
-} from './events/partner-source';
-export { type RecognisedEvent, recogniseEvent } from './events/recognise';
 export { type HeaderMap, headerValue, mediaType } from './http/headers';
 export { type EncodedBody, rawBodyBytes } from './http/raw-body';
 export { type ConsumedEvent, consumedEventOf, UnusableEventError } from './normalise/consumed-event';
 export { eventTimeOf } from './normalise/event-facts';
 export { recognisedContentKey, toAppBusEvent } from './normalise/normalise';
+export {
+  type EventBridgeEnvelope,
+  eventBridgeEnvelopeSchema,
+  type GenesysNotification,
+  genesysNotificationSchema,
+} from './recognise/envelope';
+export {
+  GENESYS_PARTNER_SOURCE_PREFIX,
+  isAllowedPartnerSource,
+  type PartnerSource,
+  parsePartnerSource,
+} from './recognise/partner-source';
+export { type RecognisedEvent, recogniseEvent } from './recognise/recognise';
 export { DEFAULT_API_KEY_HEADER, type VerifyApiKeyInput, verifyApiKey } from './verify/api-key';
 export {
   type DiagnosisInput,

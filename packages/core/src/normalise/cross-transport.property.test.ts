@@ -4,7 +4,7 @@ import type { GatewayInfo } from '../app-bus/app-bus-event';
 import { eventContentKey } from '../app-bus/content-key';
 import { CONVERSATION_DETAIL_SUFFIXES } from '../catalog/conversation-detail';
 import { conversationDetailNotification } from '../catalog/fixtures/conversation-detail';
-import { recogniseEvent } from '../events/recognise';
+import { recogniseEvent } from '../recognise/recognise';
 import { eventTimeOf } from './event-facts';
 import { toAppBusEvent } from './normalise';
 

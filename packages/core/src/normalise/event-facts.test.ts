@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { AppBusDetail } from '../app-bus/app-bus-event';
 import { canonicalJson, eventContentKey } from '../app-bus/content-key';
 import { conversationIdOf } from '../app-bus/conversation-id';
-import { CONVERSATION_ID, customerStartBody, EVENT_TIME_MS } from '../events/fixtures';
+import { CONVERSATION_ID, customerStartBody, EVENT_TIME_MS } from '../recognise/fixtures/webhook-bodies';
 import { eventTimeOf } from './event-facts';
 
 const RECEIVED_AT = '2025-03-14T09:26:54.001Z';

@@ -11,8 +11,8 @@ import {
   seedUnknownEvent,
   transcriptionNotification,
   unknownEnvelope,
-} from '../events/fixtures';
-import { recogniseEvent } from '../events/recognise';
+} from '../recognise/fixtures/webhook-bodies';
+import { recogniseEvent } from '../recognise/recognise';
 import { recognisedContentKey, toAppBusEvent } from './normalise';
 
 const GATEWAY: GatewayInfo = {

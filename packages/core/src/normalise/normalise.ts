@@ -2,7 +2,7 @@ import { APP_BUS_SOURCE, type AppBusDetail, type AppBusEvent, type GatewayInfo }
 import { eventContentKey } from '../app-bus/content-key';
 import { CALL_ANALYSIS_COMPLETED, OPEN_MESSAGING_MESSAGE } from '../app-bus/detail-types';
 import { parseTopicName } from '../catalog/parse-topic-name';
-import type { RecognisedEvent } from '../events/recognise';
+import type { RecognisedEvent } from '../recognise/recognise';
 
 /** Seed events carry no notification version; this marks them as the seed's own format. */
 const SEED_VERSION = 'seed';
