@@ -3,11 +3,11 @@ export { canonicalJson, eventContentKey } from './app-bus/content-key';
 export { conversationIdOf } from './app-bus/conversation-id';
 export { CALL_ANALYSIS_COMPLETED, OPEN_MESSAGING_MESSAGE } from './app-bus/detail-types';
 export * from './catalog';
+export { type ConsumedEvent, consumedEventOf, UnusableEventError } from './consume/consumed-event';
+export { eventTimeOf } from './consume/event-facts';
 export * from './errors';
 export { type HeaderMap, headerValue, mediaType } from './http/headers';
 export { type EncodedBody, rawBodyBytes } from './http/raw-body';
-export { type ConsumedEvent, consumedEventOf, UnusableEventError } from './normalise/consumed-event';
-export { eventTimeOf } from './normalise/event-facts';
 export { recognisedContentKey, toAppBusEvent } from './normalise/normalise';
 export {
   type EventBridgeEnvelope,

@@ -4,8 +4,8 @@ import type { GatewayInfo } from '../app-bus/app-bus-event';
 import { eventContentKey } from '../app-bus/content-key';
 import { CONVERSATION_DETAIL_SUFFIXES } from '../catalog/conversation-detail';
 import { conversationDetailNotification } from '../catalog/fixtures/conversation-detail';
+import { eventTimeOf } from '../consume/event-facts';
 import { recogniseEvent } from '../recognise/recognise';
-import { eventTimeOf } from './event-facts';
 import { toAppBusEvent } from './normalise';
 
 const runs = Number(process.env.FAST_CHECK_RUNS ?? 1000);
