@@ -2,6 +2,7 @@
 // without core's zod schemas or topic catalog, which importing any value from `@genesys-events/core`
 // bundles. For functions whose bundle has no room for them (analytics' sentiment deriver bundles the AFINN
 // word list).
-export { CALL_ANALYSIS_COMPLETED } from './events/event-type-names';
-export { canonicalJson, eventContentKey } from './normalise/content-key';
-export { conversationIdOf } from './normalise/conversation-id';
+
+export { canonicalJson, eventContentKey } from './app-bus/content-key';
+export { conversationIdOf } from './app-bus/conversation-id';
+export { CALL_ANALYSIS_COMPLETED } from './app-bus/detail-types';

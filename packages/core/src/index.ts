@@ -1,60 +1,12 @@
+// `@genesys-events/core`: the contracts of the flow route -> verify -> normalise -> publish -> consume -> store
+// that are pure TypeScript. Ingest reads a request (http), authenticates it (verify), recognises the body
+// (recognise) and turns it into an app-bus event (normalise); consumers read that event back (consume).
+// app-bus is the contract between the two sides, catalog the schemas of every event both read.
+export * from './app-bus';
 export * from './catalog';
+export * from './consume';
 export * from './errors';
-export {
-  type EventBridgeEnvelope,
-  eventBridgeEnvelopeSchema,
-  type GenesysNotification,
-  genesysNotificationSchema,
-} from './events/envelope';
-export {
-  GENESYS_PARTNER_SOURCE_PREFIX,
-  isAllowedPartnerSource,
-  type PartnerSource,
-  parsePartnerSource,
-} from './events/partner-source';
-export { type RecognisedEvent, recogniseEvent } from './events/recognise';
-export { type HeaderMap, headerValue, mediaType } from './http/headers';
-export { type EncodedBody, rawBodyBytes } from './http/raw-body';
-export * from './normalise/app-bus-event';
-export { type ConsumedEvent, consumedEventOf, UnusableEventError } from './normalise/consumed-event';
-export { canonicalJson, eventContentKey } from './normalise/content-key';
-export { conversationIdOf } from './normalise/conversation-id';
-export { eventTimeOf } from './normalise/event-facts';
-export { OPEN_MESSAGING_MESSAGE, recognisedContentKey, toAppBusEvent } from './normalise/normalise';
-export { topicPattern } from './normalise/topic-pattern';
-export { DEFAULT_API_KEY_HEADER, type VerifyApiKeyInput, verifyApiKey } from './verify/api-key';
-export {
-  type DiagnosisInput,
-  diagnoseSignatureFailure,
-  diagnosisHint,
-  type SignatureDiagnosis,
-} from './verify/diagnose';
-export { parseFormFields, singleField } from './verify/form-fields';
-export { equalInConstantTime, hmacSha256 } from './verify/hmac';
-export {
-  OPEN_MESSAGING_SIGNATURE_HEADER,
-  SEED_HEADERS,
-  SIGNATURE_FORMATS,
-  type SignatureFormat,
-  type SignatureScheme,
-  type SignedMessage,
-  signedMessageOf,
-} from './verify/schemes';
-export { parseSecretList } from './verify/secrets';
-export {
-  hexSignature,
-  openMessagingSignature,
-  type SignedRequest,
-  type SignSeedFormOptions,
-  type SignSeedHeaderOptions,
-  signOpenMessaging,
-  signSeedForm,
-  signSeedHeader,
-} from './verify/sign';
-export {
-  type ClaimedSignature,
-  describeSignature,
-  parseClaimedSignature,
-  type SignatureShapeProblem,
-} from './verify/signature-encoding';
-export { type VerifiedSignature, type VerifySignatureInput, verifySignature } from './verify/verify-signature';
+export * from './http';
+export * from './normalise';
+export * from './recognise';
+export * from './verify';

@@ -1,5 +1,6 @@
-// The seed events live with the recogniser that needs them; re-exported so the catalog is the one place to look.
-export * from '../events/seed-events';
+// The topic catalog: what each event says and how its topic is named. Every event schema lives here (the
+// Genesys topics by topic pattern, Open Messaging messages, the seed events), so recognition, normalisation
+// and consumers read one reference.
 export { AUDIT_PATTERN, type AuditEventBody, auditEventSchemas } from './audit';
 export {
   type CatalogEvent,
@@ -32,5 +33,7 @@ export { type EnumValues, type OpenEnumValue, openEnum, type SchemaMode } from '
 export * from './open-messaging';
 export { type ParsedTopic, parseTopicName } from './parse-topic-name';
 export { PRESENCE_PATTERN, type PresenceEventBody, presenceEventSchemas } from './presence';
+export * from './seed-events';
 export * from './topic-catalog';
+export { topicPattern } from './topic-pattern';
 export * from './transcription';

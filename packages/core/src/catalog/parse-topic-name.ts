@@ -1,5 +1,5 @@
-import { topicPattern } from '../normalise/topic-pattern';
 import { TOPIC_CATALOG, type TopicCatalogEntry } from './topic-catalog';
+import { topicPattern } from './topic-pattern';
 
 /**
  * A topic name taken apart: its pattern, its ids by name and, for a topic the catalog knows, its entry.

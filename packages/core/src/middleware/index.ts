@@ -1,3 +1,6 @@
+// `@genesys-events/core/middleware`: the Middy adapters the routes share (request guard, signature and API
+// key verification, domain error mapping, JSON answers and errors). The access token adapter has its own
+// entry point, `@genesys-events/core/auth/middleware`, so that webhook bundles never carry jose.
 export {
   EVENTBRIDGE_ENTRY_LIMIT_BYTES,
   type GuardWebhookRequestOptions,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import middy from '@middy/core';
 import { GenesysEventsError, MalformedPayloadError, SignatureVerificationError } from '../errors';
-import { recogniseEvent } from '../events/recognise';
+import { recogniseEvent } from '../recognise/recognise';
 import { hexSignature, signSeedHeader } from '../verify/sign';
 import { httpApiEvent, lambdaContext, recordingLogger, restApiEvent, webhookPipeline } from './fixtures/pipeline';
 import { mapDomainErrors } from './map-domain-errors';

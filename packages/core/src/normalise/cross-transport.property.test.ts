@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import type { GatewayInfo } from '../app-bus/app-bus-event';
+import { eventContentKey } from '../app-bus/content-key';
 import { CONVERSATION_DETAIL_SUFFIXES } from '../catalog/conversation-detail';
 import { conversationDetailNotification } from '../catalog/fixtures/conversation-detail';
-import { recogniseEvent } from '../events/recognise';
-import type { GatewayInfo } from './app-bus-event';
-import { eventContentKey } from './content-key';
-import { eventTimeOf } from './event-facts';
+import { eventTimeOf } from '../consume/event-facts';
+import { recogniseEvent } from '../recognise/recognise';
 import { toAppBusEvent } from './normalise';
 
 const runs = Number(process.env.FAST_CHECK_RUNS ?? 1000);

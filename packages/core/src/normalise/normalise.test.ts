@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { APP_BUS_SOURCE, appBusDetailSchema, type GatewayInfo } from '../app-bus/app-bus-event';
 import {
   CONVERSATION_ID,
   callAnalysisEnvelope,
@@ -10,9 +11,8 @@ import {
   seedUnknownEvent,
   transcriptionNotification,
   unknownEnvelope,
-} from '../events/fixtures';
-import { recogniseEvent } from '../events/recognise';
-import { APP_BUS_SOURCE, appBusDetailSchema, type GatewayInfo } from './app-bus-event';
+} from '../recognise/fixtures/webhook-bodies';
+import { recogniseEvent } from '../recognise/recognise';
 import { recognisedContentKey, toAppBusEvent } from './normalise';
 
 const GATEWAY: GatewayInfo = {

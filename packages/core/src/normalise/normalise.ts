@@ -1,14 +1,11 @@
+import { APP_BUS_SOURCE, type AppBusDetail, type AppBusEvent, type GatewayInfo } from '../app-bus/app-bus-event';
+import { eventContentKey } from '../app-bus/content-key';
+import { CALL_ANALYSIS_COMPLETED, OPEN_MESSAGING_MESSAGE } from '../app-bus/detail-types';
 import { parseTopicName } from '../catalog/parse-topic-name';
-import type { RecognisedEvent } from '../events/recognise';
-import { CALL_ANALYSIS_COMPLETED } from '../events/seed-events';
-import { APP_BUS_SOURCE, type AppBusDetail, type AppBusEvent, type GatewayInfo } from './app-bus-event';
-import { eventContentKey } from './content-key';
+import type { RecognisedEvent } from '../recognise/recognise';
 
 /** Seed events carry no notification version; this marks them as the seed's own format. */
 const SEED_VERSION = 'seed';
-
-/** The detail-type and topic name of Open Messaging messages on the app bus. */
-export const OPEN_MESSAGING_MESSAGE = 'open-messaging.message';
 
 /**
  * Turns a recognised event into the one shape every consumer handles: a Genesys EventBridge event whose

@@ -21,8 +21,6 @@ export const seedConversationEventSchema = z.looseObject({
 });
 export type SeedConversationEvent = z.infer<typeof seedConversationEventSchema>;
 
-export { CALL_ANALYSIS_COMPLETED } from './event-type-names';
-
 /**
  * The `detail` of a seed `call.analysis.completed` envelope: `{ interactionId, transcript, sentiment }`.
  *

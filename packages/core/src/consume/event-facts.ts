@@ -1,6 +1,6 @@
+import type { AppBusDetail } from '../app-bus/app-bus-event';
 import { normaliseEventTime } from '../catalog/event-time';
 import { parseTopicName } from '../catalog/parse-topic-name';
-import type { AppBusDetail } from './app-bus-event';
 
 /**
  * The time an event happened, as ISO 8601. Conversation detail events carry `eventTime` in epoch

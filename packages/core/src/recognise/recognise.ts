@@ -1,5 +1,13 @@
 import type * as z from 'zod/mini';
+import { CALL_ANALYSIS_COMPLETED } from '../app-bus/detail-types';
 import { classifyOpenMessagingMessage, openMessagingDedupeKey } from '../catalog/classify-open-messaging';
+import {
+  type CallAnalysisCompleted,
+  callAnalysisCompletedSchema,
+  SEED_CONVERSATION_EVENT_TYPES,
+  type SeedConversationEvent,
+  seedConversationEventSchema,
+} from '../catalog/seed-events';
 import { MalformedPayloadError } from '../errors';
 import {
   type EventBridgeEnvelope,
@@ -7,14 +15,6 @@ import {
   type GenesysNotification,
   genesysNotificationSchema,
 } from './envelope';
-import {
-  CALL_ANALYSIS_COMPLETED,
-  type CallAnalysisCompleted,
-  callAnalysisCompletedSchema,
-  SEED_CONVERSATION_EVENT_TYPES,
-  type SeedConversationEvent,
-  seedConversationEventSchema,
-} from './seed-events';
 
 /** A webhook body, recognised as one of the shapes the routes accept. */
 export type RecognisedEvent =

@@ -12,7 +12,7 @@ import {
   seedUnknownEvent,
   transcriptionNotification,
   unknownEnvelope,
-} from './fixtures';
+} from './fixtures/webhook-bodies';
 import { recogniseEvent } from './recognise';
 
 const reasonOf = (json: string): string => {

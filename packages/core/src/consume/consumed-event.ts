@@ -1,8 +1,8 @@
+import type { AppBusDetail, AppBusEnvelope } from '../app-bus/app-bus-event';
+import { appBusDetailSchema } from '../app-bus/app-bus-event';
+import { eventContentKey } from '../app-bus/content-key';
+import { conversationIdOf } from '../app-bus/conversation-id';
 import { GenesysEventsError } from '../errors';
-import type { AppBusDetail, AppBusEnvelope } from './app-bus-event';
-import { appBusDetailSchema } from './app-bus-event';
-import { eventContentKey } from './content-key';
-import { conversationIdOf } from './conversation-id';
 import { eventTimeOf } from './event-facts';
 
 /**

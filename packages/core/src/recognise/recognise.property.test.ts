@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { MalformedPayloadError } from '../errors';
-import { customerStartNotification, genesysEnvelope, seedConversationEvent } from './fixtures';
+import { customerStartNotification, genesysEnvelope, seedConversationEvent } from './fixtures/webhook-bodies';
 import { type RecognisedEvent, recogniseEvent } from './recognise';
 
 const numRuns = Number(process.env.FAST_CHECK_RUNS ?? 1000);
