@@ -3,7 +3,8 @@
  * rule target receives them (built with core's recogniser and normaliser, so the shapes are the ones ingest
  * publishes). Every builder returns a fresh object.
  */
-import { type AppBusEvent, type GatewayInfo, recogniseEvent, toAppBusEvent } from '@genesys-events/core';
+import { partnerBusEvent, publishedWebhookEvent, receivedFromBus } from '@genesys-events/consumer-kit/testing';
+import type { AppBusEvent, GatewayInfo } from '@genesys-events/core';
 import { type AnalyticsEvent, type AppBusEnvelope, toAnalyticsEvent } from '../model/analytics-event';
 
 export const ORG_ID = '6c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e';
@@ -110,24 +111,15 @@ export const seedCallAnalysis = (
 });
 
 /** A notification forwarded as is from the Genesys partner bus: detail-type is the pattern, no `gateway`. */
-export const partnerEvent = (notification: Record<string, unknown>): AppBusEnvelope => {
-  const topicName = String(notification.topicName);
-  const pattern = topicName.replace(/^(v2\.detail\.events\.conversation\.|v2\.conversations\.)[^.]+/, '$1{id}');
-  return { 'detail-type': pattern, source: PARTNER_SOURCE, time: iso(T0 + 3_600_000), detail: notification };
-};
+export const partnerEvent = (notification: Record<string, unknown>): AppBusEnvelope =>
+  partnerBusEvent(notification, { source: PARTNER_SOURCE, time: iso(T0 + 3_600_000) });
 
 /** What the rule target receives for a payload ingest published from a webhook. */
 export const publishedEvent = (payload: Record<string, unknown>, via: GatewayInfo = gateway()): AppBusEnvelope =>
-  asReceived(toAppBusEvent(recogniseEvent(JSON.stringify(payload)), via));
+  publishedWebhookEvent(payload, via, iso(T0 + 3_600_000));
 
 /** What the rule target receives for an event put on the bus, e.g. the derived analysis analytics published. */
-export const asReceived = (event: AppBusEvent): AppBusEnvelope => ({
-  'detail-type': event.detailType,
-  source: event.source,
-  time: iso(T0 + 3_600_000),
-  // Through the bus the detail is JSON: a copy, never the publisher's own object.
-  detail: JSON.parse(JSON.stringify(event.detail)),
-});
+export const asReceived = (event: AppBusEvent): AppBusEnvelope => receivedFromBus(event, iso(T0 + 3_600_000));
 
 /** The stored form of a partner notification. */
 export const storedPartnerEvent = (notification: Record<string, unknown>): AnalyticsEvent =>

@@ -3,7 +3,8 @@
  * with core's own recogniser and normaliser so the shapes are the ones ingest publishes, plus an in-memory
  * conversation events table. Every builder returns a fresh object.
  */
-import { type GatewayInfo, recogniseEvent, toAppBusEvent } from '@genesys-events/core';
+import { partnerBusEvent, publishedWebhookEvent } from '@genesys-events/consumer-kit/testing';
+import type { GatewayInfo } from '@genesys-events/core';
 import type { AppBusEnvelope, TimelineEntry } from '../model/timeline-entry';
 import type { ConversationEventsTable, StoreOutcome } from '../store/conversation-events-table';
 
@@ -62,27 +63,13 @@ export const presenceNotification = (): Record<string, unknown> => ({
   metadata: { CorrelationId: '7f8091a2-b3c4-4d5e-8f60-718293a4b5c6' },
 });
 
-/**
- * What the store function receives for a webhook ingest published: the payload recognised and normalised
- * by core exactly as ingest does it, wrapped as an EventBridge event.
- */
-export const publishedEvent = (payload: Record<string, unknown>, via: GatewayInfo = gateway()): AppBusEnvelope => {
-  const event = toAppBusEvent(recogniseEvent(JSON.stringify(payload)), via);
-  return {
-    'detail-type': event.detailType,
-    source: event.source,
-    time: '2025-03-14T09:26:54Z',
-    detail: event.detail,
-  };
-};
+/** What the store function receives for a webhook ingest published (core's recogniser and normaliser). */
+export const publishedEvent = (payload: Record<string, unknown>, via: GatewayInfo = gateway()): AppBusEnvelope =>
+  publishedWebhookEvent(payload, via, '2025-03-14T09:26:54Z');
 
 /** A Genesys notification forwarded as is from the partner event bus: no `gateway` field. */
-export const partnerEvent = (notification: Record<string, unknown>, time = '2025-03-14T09:26:55Z'): AppBusEnvelope => ({
-  'detail-type': 'v2.detail.events.conversation.{id}.customer.start',
-  source: PARTNER_SOURCE,
-  time,
-  detail: notification,
-});
+export const partnerEvent = (notification: Record<string, unknown>, time = '2025-03-14T09:26:55Z'): AppBusEnvelope =>
+  partnerBusEvent(notification, { source: PARTNER_SOURCE, time });
 
 /** A stored timeline entry. */
 export const timelineEntry = (overrides: Partial<TimelineEntry> = {}): TimelineEntry => ({
