@@ -1,6 +1,7 @@
 /**
  * What the ingest part measures: each scheme's handler (the webhook function serving its route), the
- * requests, and the tasks (ours per scheme, ours with delivery ids, the floor per scheme, the naive handler).
+ * requests, and the tasks (ours per scheme, ours with delivery ids, the floor per scheme, the naive handler,
+ * the required work per scheme).
  */
 import { type BuiltFunction, type Handler, importHandler } from '../build-functions';
 import { benchId } from '../fixtures/bodies';
@@ -14,7 +15,8 @@ import {
   signedWebhook,
 } from '../fixtures/webhooks';
 import type { BenchTask } from '../measure';
-import { floorCheck, naiveSeedFormHandler, requiredWorkSeedFormHandler } from './references';
+import { floorCheck, naiveSeedFormHandler } from './references';
+import { type ReferenceEvent, type RequiredWork, requiredWorkHandler } from './required-work';
 
 /** The secret (or API key) each scheme's requests are signed with: the current one of each list. */
 const SECRET_OF: Readonly<Record<Scheme, string>> = {
@@ -29,7 +31,8 @@ export interface IngestSetup {
   readonly handlers: Readonly<Record<Scheme, Handler>>;
   readonly webhooks: Readonly<Record<Scheme, SignedWebhook>>;
   readonly naive: ReturnType<typeof naiveSeedFormHandler>;
-  readonly requiredWork: ReturnType<typeof requiredWorkSeedFormHandler>;
+  /** Each route's required-work reference (see `required-work.ts`). */
+  readonly requiredWork: Readonly<Record<Scheme, RequiredWork>>;
   /** Calls a scheme's handler with a fresh event of its request (or of another request). */
   readonly invoke: (scheme: Scheme, webhook?: SignedWebhook) => Promise<unknown>;
   /** A seed header request with a delivery id never used before. */
@@ -57,7 +60,9 @@ export const ingestSetup = async (functions: readonly BuiltFunction[]): Promise<
     handlers,
     webhooks,
     naive: naiveSeedFormHandler(SECRET_OF.seedForm),
-    requiredWork: requiredWorkSeedFormHandler(SECRET_OF.seedForm),
+    requiredWork: Object.fromEntries(
+      SCHEMES.map((scheme) => [scheme, requiredWorkHandler(scheme, SECRET_OF[scheme])]),
+    ) as Record<Scheme, RequiredWork>,
     invoke: (scheme, webhook = webhooks[scheme]) => handlers[scheme](httpApiEvent(webhook.request), context),
     withDeliveryId: () => {
       delivery += 1;
@@ -113,10 +118,12 @@ export const ingestTasks = ({ handlers, webhooks, naive, requiredWork, withDeliv
       () => httpApiEvent(webhooks.seedForm.request),
       (event) => naive(event as { body?: string }),
     ),
-    prepared(
-      'requiredWork:seedForm',
-      () => httpApiEvent(webhooks.seedForm.request),
-      (event) => requiredWork(event as { body?: string }),
+    ...SCHEMES.map((scheme) =>
+      prepared(
+        `requiredWork:${scheme}`,
+        () => httpApiEvent(webhooks[scheme].request),
+        (event) => requiredWork[scheme](event as ReferenceEvent),
+      ),
     ),
   ];
 };
