@@ -178,21 +178,3 @@ export const runIngestPart = async (settings: BenchSettings, paths: BenchPaths):
     answerPath,
   };
 };
-
-/**
- * `--profile`: ours on the seed form alone for 5 s (the parent runs this child under `--cpu-prof`).
- *
- * @example
- * ```ts
- * const { seedForm } = await runIngestProfile(settings, paths);
- * ```
- */
-export const runIngestProfile = async (
-  settings: BenchSettings,
-  paths: BenchPaths,
-): Promise<Record<string, Measured>> => {
-  const { setup } = await prepareIngest(paths);
-  expectAnswer('seed form', await setup.invoke('seedForm'), 'accepted');
-  const task = ingestTasks(setup).filter((candidate) => candidate.name === 'ours:seedForm');
-  return measure(task, { ...settings.ingest, rounds: 1, timeMs: 5_000 });
-};
