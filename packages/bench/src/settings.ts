@@ -1,5 +1,6 @@
 import type { MeasureSettings } from './measure';
 import type { AnswerPathSettings } from './parts/ingest-answer-path';
+import type { ChainPairSettings } from './parts/ingest-chain';
 import { INGEST_PATHS, type IngestPath } from './parts/ingest-paths';
 import type { RampSettings } from './throughput/ramp';
 
@@ -24,6 +25,8 @@ export interface BenchSettings {
   /** `--only cold-start,ingest`: the parts to run (all when absent); the others' budgets are not checked. */
   readonly parts: readonly BenchPart[];
   readonly ingest: MeasureSettings;
+  /** Pairs of slices of the chain and its required work, per path (`chainVsRequiredWork`). */
+  readonly ingestPairs: ChainPairSettings;
   /** New requests per ingest path against the delayed AWS stub (round trips, billed duration). */
   readonly ingestAnswerPath: AnswerPathSettings;
   readonly consumers: MeasureSettings;
@@ -57,6 +60,7 @@ export const readSettings = (argv: readonly string[], env: Readonly<Record<strin
         profilePath,
         parts,
         ingest: { rounds: 1, timeMs: 20, warmupMs: 5, iterations: 5 },
+        ingestPairs: { pairs: 2, sliceMs: 5 },
         ingestAnswerPath: { requests: 10, warmup: 2 },
         consumers: { rounds: 1, timeMs: 20, warmupMs: 5, iterations: 5 },
         coldStarts: 1,
@@ -72,6 +76,8 @@ export const readSettings = (argv: readonly string[], env: Readonly<Record<strin
         profilePath,
         parts,
         ingest: { rounds: 3, timeMs: 700, warmupMs: 150, iterations: 64 },
+        // 15 pairs of 100 ms slices per path, as the cold-start part pairs 15 starts: about 15 s in all.
+        ingestPairs: { pairs: 15, sliceMs: 100 },
         // 200 sequential requests per path: a p99 that is not the single worst one, in about 25 s in all.
         ingestAnswerPath: { requests: 200, warmup: 20 },
         consumers: { rounds: 3, timeMs: 500, warmupMs: 100, iterations: 64 },

@@ -15,6 +15,8 @@ import {
   signedWebhook,
 } from '../fixtures/webhooks';
 import type { BenchTask } from '../measure';
+import type { CallCase } from '../measure-paired';
+import { INGEST_PATHS, type IngestPath, schemeOf } from './ingest-paths';
 import { floorCheck, naiveSeedFormHandler } from './references';
 import { type ReferenceEvent, type RequiredWork, requiredWorkHandler } from './required-work';
 
@@ -71,6 +73,43 @@ export const ingestSetup = async (functions: readonly BuiltFunction[]): Promise<
   };
 };
 
+/** Ours and the route's required work on one path, on the same request. */
+export interface ChainCases {
+  readonly ours: CallCase;
+  readonly requiredWork: CallCase;
+}
+
+/**
+ * Ours and the required work of every path. Each event is built fresh (the chain writes to its event); the
+ * delivery id path signs a request with a new delivery id each time and is held to the seed header's work.
+ *
+ * @example
+ * ```ts
+ * const { ours } = chainCases(setup).openMessaging;
+ * await ours.call(ours.next());
+ * ```
+ */
+export const chainCases = ({
+  handlers,
+  webhooks,
+  requiredWork,
+  withDeliveryId,
+}: IngestSetup): Record<IngestPath, ChainCases> => {
+  const context = lambdaContext();
+  const casesOf = (path: IngestPath): ChainCases => {
+    const scheme = schemeOf(path);
+    const request = () => (path === 'seedHeaderWithDeliveryId' ? withDeliveryId() : webhooks[scheme]).request;
+    return {
+      ours: { next: () => httpApiEvent(request()), call: (event) => handlers[scheme](event, context) },
+      requiredWork: {
+        next: () => httpApiEvent(webhooks[scheme].request),
+        call: (event) => requiredWork[scheme](event as ReferenceEvent),
+      },
+    };
+  };
+  return Object.fromEntries(INGEST_PATHS.map((path) => [path, casesOf(path)])) as Record<IngestPath, ChainCases>;
+};
+
 /**
  * Every task. Events are built before each call, untimed: the chain writes to its event.
  *
@@ -79,8 +118,9 @@ export const ingestSetup = async (functions: readonly BuiltFunction[]): Promise<
  * await measure(ingestTasks(setup), settings.ingest);
  * ```
  */
-export const ingestTasks = ({ handlers, webhooks, naive, requiredWork, withDeliveryId }: IngestSetup): BenchTask[] => {
-  const context = lambdaContext();
+export const ingestTasks = (setup: IngestSetup): BenchTask[] => {
+  const { webhooks, naive } = setup;
+  const cases = chainCases(setup);
   const prepared = (name: string, next: () => unknown, call: (event: unknown) => unknown): BenchTask => {
     let event: unknown;
     return {
@@ -93,18 +133,7 @@ export const ingestTasks = ({ handlers, webhooks, naive, requiredWork, withDeliv
     };
   };
   return [
-    ...SCHEMES.map((scheme) =>
-      prepared(
-        `ours:${scheme}`,
-        () => httpApiEvent(webhooks[scheme].request),
-        (event) => handlers[scheme](event, context),
-      ),
-    ),
-    prepared(
-      'ours:seedHeaderWithDeliveryId',
-      () => httpApiEvent(withDeliveryId().request),
-      (event) => handlers.seedHeader(event, context),
-    ),
+    ...INGEST_PATHS.map((path) => prepared(`ours:${path}`, cases[path].ours.next, cases[path].ours.call)),
     ...SCHEMES.map((scheme) => {
       const { signedText, expectedMac } = webhooks[scheme];
       return {
@@ -119,11 +148,7 @@ export const ingestTasks = ({ handlers, webhooks, naive, requiredWork, withDeliv
       (event) => naive(event as { body?: string }),
     ),
     ...SCHEMES.map((scheme) =>
-      prepared(
-        `requiredWork:${scheme}`,
-        () => httpApiEvent(webhooks[scheme].request),
-        (event) => requiredWork[scheme](event as ReferenceEvent),
-      ),
+      prepared(`requiredWork:${scheme}`, cases[scheme].requiredWork.next, cases[scheme].requiredWork.call),
     ),
   ];
 };

@@ -9,11 +9,13 @@ import { readBuiltFunctions } from '../build-functions';
 import { ingestEnvironment, lambdaEnvironment } from '../environment';
 import { SCHEMES, type Scheme } from '../fixtures/webhooks';
 import { type Measured, measure } from '../measure';
+import type { PairedFigures } from '../measure-paired';
 import type { BenchPaths } from '../paths';
 import { countOutput, stubDynamo, stubPutEvents } from '../sdk-stubs';
 import { serviceResources } from '../serverless-files';
 import type { BenchSettings } from '../settings';
 import { type AnswerPathFigures, measureAnswerPaths } from './ingest-answer-path';
+import { measureChainPairs } from './ingest-chain';
 import type { IngestPath } from './ingest-paths';
 import { expectAnswer, ingestSetup, ingestTasks } from './ingest-setup';
 
@@ -33,19 +35,12 @@ export interface SchemeFigures extends Measured, RequestCost {
   readonly costVsFloor: number;
   /** The route's required work alone (see `required-work.ts`). */
   readonly requiredWorkOpsPerSec: number;
-  /** Cost per request of ours over the required work's (= required work ops/s ÷ ours). */
-  readonly chainVsRequiredWork: number;
-}
-
-/** The seed header with a delivery id per request: its required work is the seed header's. */
-export interface DeliveryIdFigures extends Measured, RequestCost {
-  readonly chainVsRequiredWork: number;
 }
 
 /** What the ingest part answers. */
 export interface IngestResult {
   readonly schemes: Record<Scheme, SchemeFigures>;
-  readonly seedHeaderWithDeliveryId: DeliveryIdFigures;
+  readonly seedHeaderWithDeliveryId: Measured & RequestCost;
   readonly naiveSeedForm: Measured;
   /** Throughput of ours over the naive handler's, seed form. */
   readonly ingestVsNaive: number;
@@ -53,6 +48,8 @@ export interface IngestResult {
   readonly ingestVsFloorCost: number;
   /** Each route's required work alone. */
   readonly requiredWork: Record<Scheme, Measured>;
+  /** Each path's chain against its route's required work, per request, in pairs (`chainVsRequiredWork`). */
+  readonly chain: Record<IngestPath, PairedFigures>;
   /** The best `ingestVsNaive` and `ingestVsFloorCost` any handler keeping the required parser can reach. */
   readonly ceilingVsNaive: number;
   readonly ceilingVsFloorCost: number;
@@ -146,7 +143,6 @@ export const runIngestPart = async (settings: BenchSettings, paths: BenchPaths):
         floorOpsPerSec: floor.opsPerSec,
         costVsFloor: floor.opsPerSec / ours.opsPerSec,
         requiredWorkOpsPerSec: required.opsPerSec,
-        chainVsRequiredWork: required.opsPerSec / ours.opsPerSec,
       };
       return [scheme, figures];
     }),
@@ -156,6 +152,7 @@ export const runIngestPart = async (settings: BenchSettings, paths: BenchPaths):
   const requiredWork = Object.fromEntries(
     SCHEMES.map((scheme) => [scheme, figure(`requiredWork:${scheme}`)]),
   ) as Record<Scheme, Measured>;
+  const chain = await measureChainPairs(prepared.setup, measured, settings.ingestPairs);
   // Last: it replaces the SDK stubs with the delayed one.
   const answerPath = await measureAnswerPaths(
     prepared.setup.handlers,
@@ -164,15 +161,12 @@ export const runIngestPart = async (settings: BenchSettings, paths: BenchPaths):
   );
   return {
     schemes,
-    seedHeaderWithDeliveryId: {
-      ...withDeliveryId,
-      ...deliveryCost,
-      chainVsRequiredWork: requiredWork.seedHeader.opsPerSec / withDeliveryId.opsPerSec,
-    },
+    seedHeaderWithDeliveryId: { ...withDeliveryId, ...deliveryCost },
     naiveSeedForm,
     ingestVsNaive: schemes.seedForm.opsPerSec / naiveSeedForm.opsPerSec,
     ingestVsFloorCost: schemes.seedForm.costVsFloor,
     requiredWork,
+    chain,
     ceilingVsNaive: requiredWork.seedForm.opsPerSec / naiveSeedForm.opsPerSec,
     ceilingVsFloorCost: schemes.seedForm.floorOpsPerSec / requiredWork.seedForm.opsPerSec,
     answerPath,

@@ -3,6 +3,7 @@
  * trips on the answer path, and the billed duration against an AWS that answers after 10 ms. The two
  * ratios the issue withdrew are still checked and printed, as information.
  */
+import type { PairedFigures } from '../measure-paired';
 import type { IngestResult } from '../parts/ingest';
 import type { AnswerPathFigures } from '../parts/ingest-answer-path';
 import {
@@ -16,6 +17,17 @@ import { atLeast, atMost, type BudgetCheck } from './budget-check';
 
 /** The chain may cost at most this many times the route's required work, per request. */
 export const CHAIN_VS_REQUIRED_WORK_LIMIT = 3;
+
+/**
+ * The budget's figure of a path's pairs: our wall time per request over the required work's, the median
+ * pair (the issue's cost per request, 1 / ops per second, measured side by side).
+ *
+ * @example
+ * ```ts
+ * chainVsRequiredWork(result.chain.seedForm); // 2.6
+ * ```
+ */
+export const chainVsRequiredWork = (pairs: PairedFigures): number => pairs.wallRatio;
 
 /** What a webhook may be billed beyond its round trips' waits, in milliseconds. */
 export const BILLED_MS_OVER_ROUND_TRIPS = 2;
@@ -73,10 +85,10 @@ export const billedLimitMs = (figures: AnswerPathFigures): number =>
  * ```
  */
 export const ingestBudgets = (ingest: IngestResult | undefined): BudgetCheck[] => {
-  const chainRatio = (path: IngestPath) =>
-    path === 'seedHeaderWithDeliveryId'
-      ? ingest?.seedHeaderWithDeliveryId.chainVsRequiredWork
-      : ingest?.schemes[path].chainVsRequiredWork;
+  const chainRatio = (path: IngestPath) => {
+    const pairs = ingest?.chain[path];
+    return pairs ? chainVsRequiredWork(pairs) : undefined;
+  };
   return [
     atLeast({ name: 'ingestVsNaive (seed form)', part: 'ingest', figure: ingest?.ingestVsNaive, ...WITHDRAWN }, 0.8),
     atMost(

@@ -7,6 +7,7 @@ import { totalRoundTrips } from '../parts/ingest-paths';
 import type { LocalThroughputFigures } from '../parts/local-throughput';
 import type { StepFigures } from '../throughput/step';
 import { type BudgetCheck, maxBundleBytes } from './budgets';
+import { chainVsRequiredWork } from './ingest-budgets';
 import type { BenchResults } from './results';
 
 const round = (value: number | undefined): number | null =>
@@ -105,12 +106,15 @@ const ingestAnswerSummary = (ingest: IngestResult | undefined) => {
   const answerPath = ingest?.answerPath;
   return {
     requiredWorkOpsPerSec: mapValues(ingest?.requiredWork, (figures) => figures.opsPerSec),
-    chainVsRequiredWork: ingest
-      ? {
-          ...mapValues(ingest.schemes, (figures) => figures.chainVsRequiredWork),
-          seedHeaderWithDeliveryId: round(ingest.seedHeaderWithDeliveryId.chainVsRequiredWork),
-        }
+    chainVsRequiredWork: mapValues(ingest?.chain, chainVsRequiredWork),
+    chainVsRequiredWorkQuartiles: ingest
+      ? Object.fromEntries(
+          Object.entries(ingest.chain).map(([path, pairs]) => [path, pairs.wallRatioQuartiles.map(round)]),
+        )
       : null,
+    chainCpuVsRequiredWork: mapValues(ingest?.chain, (pairs) => pairs.cpuRatio),
+    chainCpuUsPerRequest: mapValues(ingest?.chain, (pairs) => pairs.oursCpuUs),
+    requiredWorkCpuUsPerRequest: mapValues(ingest?.chain, (pairs) => pairs.referenceCpuUs),
     ingestRoundTrips: answerPath
       ? Object.fromEntries(
           Object.entries(answerPath).map(([path, figures]) => [
