@@ -4,7 +4,7 @@
  * Exits 1 when a part fails, or (full mode only) when a budget is missed.
  */
 import { fork } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFunctions } from './build-functions';
 import { buildPowertoolsLayer } from './build-layer';
@@ -12,7 +12,8 @@ import { childEnvironment } from './environment';
 import { runAnalyticsScalePart } from './parts/analytics-scale/scale-part';
 import { runColdStartPart } from './parts/cold-start';
 import { runConsumersPart } from './parts/consumers';
-import { runIngestPart, runIngestProfile } from './parts/ingest';
+import { runIngestPart } from './parts/ingest';
+import { type IngestProfile, runIngestProfile } from './parts/ingest-profile';
 import { runLocalLoopPart } from './parts/local-loop';
 import { runLocalThroughputPart } from './parts/local-throughput';
 import { benchPaths } from './paths';
@@ -125,19 +126,15 @@ const runAll = async (): Promise<number> => {
   return failedParts || (!settings.short && missed.length > 0) ? 1 : 0;
 };
 
-/** `--profile`: the ingest seed form loop alone under the V8 CPU profiler, then its summary. */
+/** `--profile [path]`: one ingest path's loop alone under the V8 CPU profiler, then its summary. */
 const runProfile = async (): Promise<number> => {
   progress('building the function bundles and the layer');
   await buildFunctions(paths);
   await buildPowertoolsLayer(paths);
   rmSync(paths.profiles, { recursive: true, force: true });
-  progress('profiling the ingest seed form loop for 5 s');
-  await runPartInChild('ingest-profile', ['--cpu-prof', `--cpu-prof-dir=${paths.profiles}`, '--cpu-prof-interval=200']);
-  const [latest] = readdirSync(paths.profiles)
-    .map((name) => join(paths.profiles, name))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  if (!latest) throw new Error('bench: no CPU profile was written');
-  process.stdout.write(`${summariseProfile(latest, paths.root)}\n`);
+  progress(`profiling the ingest ${settings.profilePath} loop for 5 s`);
+  const { file, requests } = await runPartInChild<IngestProfile>('ingest-profile');
+  process.stdout.write(`${summariseProfile(file, paths.root, { requests })}\n`);
   return 0;
 };
 

@@ -23,18 +23,25 @@ interface CpuProfile {
 }
 
 const SPECIAL = new Set(['(root)', '(program)', '(garbage collector)', '(idle)']);
+/** The profiler's own session (`--profile` starts and stops it in-process): not the loop's time. */
+const PROFILER_URLS = new Set(['node:inspector', 'node:inspector/promises']);
 /** The bench's stdout/stderr byte counter passes writes on: they count for whoever logged. */
 const COUNTING_WRITE = 'benchCountingWrite';
 
 /**
- * The profile's top packages and functions by self time, as two tables.
+ * The profile's top packages and functions by self time, as two tables; with the number of requests the
+ * profiled loop served, each line's microseconds per request too.
  *
  * @example
  * ```ts
- * console.log(summariseProfile('node_modules/.cache/bench/profiles/CPU.cpuprofile', root));
+ * console.log(summariseProfile('node_modules/.cache/bench/profiles/ingest-seedForm.cpuprofile', root, { requests: 9000 }));
  * ```
  */
-export const summariseProfile = (file: string, root: string, top = 15): string => {
+export const summariseProfile = (
+  file: string,
+  root: string,
+  { requests, top = 15 }: { requests?: number; top?: number } = {},
+): string => {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map<number, number>();
@@ -69,7 +76,7 @@ export const summariseProfile = (file: string, root: string, top = 15): string =
   let total = 0;
   for (const [id, us] of selfUs) {
     const node = byId.get(id);
-    if (!node || node.callFrame.functionName === '(idle)') continue;
+    if (!node || node.callFrame.functionName === '(idle)' || PROFILER_URLS.has(node.callFrame.url)) continue;
     const { module, where } = placeOf(node);
     total += us;
     packages.set(module, (packages.get(module) ?? 0) + us);
@@ -80,12 +87,22 @@ export const summariseProfile = (file: string, root: string, top = 15): string =
     [...totals]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([name, us]) => [name, (us / 1000).toFixed(0), `${((100 * us) / total).toFixed(1)}%`]);
+      .map(([name, us]) => [
+        name,
+        (us / 1000).toFixed(0),
+        `${((100 * us) / total).toFixed(1)}%`,
+        ...(requests ? [(us / requests).toFixed(1)] : []),
+      ]);
+  const perRequest = requests ? ['us/request'] : [];
+  const served = requests ? `, ${requests} requests, ${(total / requests).toFixed(0)} us busy per request` : '';
   return [
-    `CPU profile ${file} (${(total / 1000).toFixed(0)} ms busy)`,
-    renderTable(['package (self time, built-ins counted for their caller)', 'ms', 'share'], rows(packages)),
+    `CPU profile ${file} (${(total / 1000).toFixed(0)} ms busy${served})`,
+    renderTable(
+      ['package (self time, built-ins counted for their caller)', 'ms', 'share', ...perRequest],
+      rows(packages),
+    ),
     '',
-    renderTable(['function [source]', 'ms', 'share'], rows(functions)),
+    renderTable(['function [source]', 'ms', 'share', ...perRequest], rows(functions)),
   ].join('\n');
 };
 
@@ -108,7 +125,9 @@ const locator = (root: string) => {
     if (!entry?.originalSource) {
       // Code esbuild adds to a bundle (keepNames' __name, export getters) has no original source.
       const bundled = path.includes('/.cache/bench/functions/');
-      return { module: bundled ? 'esbuild bundle helpers' : relative(root, path), where: relative(root, path) };
+      // Minified code without a map (the Powertools layer's chunks) is named by line and column.
+      const where = `${relative(root, path)}:${lineNumber + 1}:${columnNumber + 1}`;
+      return { module: bundled ? 'esbuild bundle helpers' : relative(root, path), where };
     }
     const source = relative(root, resolve(dirname(path), entry.originalSource.replace(/^file:\/\//, '')));
     const module = packageOf(source);

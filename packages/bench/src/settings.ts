@@ -1,4 +1,7 @@
 import type { MeasureSettings } from './measure';
+import type { AnswerPathSettings } from './parts/ingest-answer-path';
+import type { ChainPairSettings } from './parts/ingest-chain';
+import { INGEST_PATHS, type IngestPath } from './parts/ingest-paths';
 import type { RampSettings } from './throughput/ramp';
 
 /** The parts of a full run, in the order they run. */
@@ -16,11 +19,16 @@ export type BenchPart = (typeof BENCH_PARTS)[number];
 export interface BenchSettings {
   /** `--short` or `BENCH_SHORT=1`: tiny counts, checks the harness works; budgets are reported, not enforced. */
   readonly short: boolean;
-  /** `--profile`: only the ingest seed form loop, under `--cpu-prof`, summarised. */
+  /** `--profile [path]`: only one ingest path's loop (the seed form unless named), profiled and summarised. */
   readonly profile: boolean;
+  readonly profilePath: IngestPath;
   /** `--only cold-start,ingest`: the parts to run (all when absent); the others' budgets are not checked. */
   readonly parts: readonly BenchPart[];
   readonly ingest: MeasureSettings;
+  /** Pairs of slices of the chain and its required work, per path (`chainVsRequiredWork`). */
+  readonly ingestPairs: ChainPairSettings;
+  /** New requests per ingest path against the delayed AWS stub (round trips, billed duration). */
+  readonly ingestAnswerPath: AnswerPathSettings;
   readonly consumers: MeasureSettings;
   /** Fresh processes per function (and as many for its bare reference). */
   readonly coldStarts: number;
@@ -43,13 +51,17 @@ export interface BenchSettings {
 export const readSettings = (argv: readonly string[], env: Readonly<Record<string, string | undefined>>) => {
   const short = argv.includes('--short') || (env.BENCH_SHORT !== undefined && !['', '0'].includes(env.BENCH_SHORT));
   const profile = argv.includes('--profile');
+  const profilePath = profilePathOf(argv);
   const parts = partsOf(argv);
   const settings: BenchSettings = short
     ? {
         short,
         profile,
+        profilePath,
         parts,
         ingest: { rounds: 1, timeMs: 20, warmupMs: 5, iterations: 5 },
+        ingestPairs: { pairs: 2, sliceMs: 5 },
+        ingestAnswerPath: { requests: 10, warmup: 2 },
         consumers: { rounds: 1, timeMs: 20, warmupMs: 5, iterations: 5 },
         coldStarts: 1,
         localEvents: 5,
@@ -61,8 +73,13 @@ export const readSettings = (argv: readonly string[], env: Readonly<Record<strin
     : {
         short,
         profile,
+        profilePath,
         parts,
         ingest: { rounds: 3, timeMs: 700, warmupMs: 150, iterations: 64 },
+        // 15 pairs of 100 ms slices per path, as the cold-start part pairs 15 starts: about 15 s in all.
+        ingestPairs: { pairs: 15, sliceMs: 100 },
+        // 200 sequential requests per path: a p99 that is not the single worst one, in about 25 s in all.
+        ingestAnswerPath: { requests: 200, warmup: 20 },
         consumers: { rounds: 3, timeMs: 500, warmupMs: 100, iterations: 64 },
         coldStarts: 15,
         localEvents: 100,
@@ -95,6 +112,17 @@ const rampOf = (env: Readonly<Record<string, string | undefined>>, defaults: Ram
   };
 };
 
+/** The path after `--profile`, if one is named there. */
+const profilePathOf = (argv: readonly string[]): IngestPath => {
+  const named = argv[argv.indexOf('--profile') + 1] ?? '';
+  if (argv.includes('--profile') && named !== '' && !named.startsWith('--')) {
+    const path = INGEST_PATHS.find((candidate) => candidate === named);
+    if (!path) throw new Error(`bench: --profile takes one of ${INGEST_PATHS.join(', ')}`);
+    return path;
+  }
+  return 'seedForm';
+};
+
 const partsOf = (argv: readonly string[]): readonly BenchPart[] => {
   const index = argv.indexOf('--only');
   if (index === -1) return BENCH_PARTS;
@@ -107,4 +135,7 @@ const partsOf = (argv: readonly string[]): readonly BenchPart[] => {
 };
 
 /** The flags a part's child process is started with, so that it reads the same settings. */
-export const settingsFlags = (settings: BenchSettings): string[] => (settings.short ? ['--short'] : []);
+export const settingsFlags = (settings: BenchSettings): string[] => [
+  ...(settings.short ? ['--short'] : []),
+  ...(settings.profile ? ['--profile', settings.profilePath] : []),
+];

@@ -1,6 +1,7 @@
 /**
  * What the ingest part measures: each scheme's handler (the webhook function serving its route), the
- * requests, and the tasks (ours per scheme, ours with delivery ids, the floor per scheme, the naive handler).
+ * requests, and the tasks (ours per scheme, ours with delivery ids, the floor per scheme, the naive handler,
+ * the required work per scheme).
  */
 import { type BuiltFunction, type Handler, importHandler } from '../build-functions';
 import { benchId } from '../fixtures/bodies';
@@ -14,7 +15,10 @@ import {
   signedWebhook,
 } from '../fixtures/webhooks';
 import type { BenchTask } from '../measure';
-import { floorCheck, naiveSeedFormHandler, requiredWorkSeedFormHandler } from './references';
+import type { CallCase } from '../measure-paired';
+import { INGEST_PATHS, type IngestPath, schemeOf } from './ingest-paths';
+import { floorCheck, naiveSeedFormHandler } from './references';
+import { type ReferenceEvent, type RequiredWork, requiredWorkHandler } from './required-work';
 
 /** The secret (or API key) each scheme's requests are signed with: the current one of each list. */
 const SECRET_OF: Readonly<Record<Scheme, string>> = {
@@ -29,7 +33,8 @@ export interface IngestSetup {
   readonly handlers: Readonly<Record<Scheme, Handler>>;
   readonly webhooks: Readonly<Record<Scheme, SignedWebhook>>;
   readonly naive: ReturnType<typeof naiveSeedFormHandler>;
-  readonly requiredWork: ReturnType<typeof requiredWorkSeedFormHandler>;
+  /** Each route's required-work reference (see `required-work.ts`). */
+  readonly requiredWork: Readonly<Record<Scheme, RequiredWork>>;
   /** Calls a scheme's handler with a fresh event of its request (or of another request). */
   readonly invoke: (scheme: Scheme, webhook?: SignedWebhook) => Promise<unknown>;
   /** A seed header request with a delivery id never used before. */
@@ -57,13 +62,52 @@ export const ingestSetup = async (functions: readonly BuiltFunction[]): Promise<
     handlers,
     webhooks,
     naive: naiveSeedFormHandler(SECRET_OF.seedForm),
-    requiredWork: requiredWorkSeedFormHandler(SECRET_OF.seedForm),
+    requiredWork: Object.fromEntries(
+      SCHEMES.map((scheme) => [scheme, requiredWorkHandler(scheme, SECRET_OF[scheme])]),
+    ) as Record<Scheme, RequiredWork>,
     invoke: (scheme, webhook = webhooks[scheme]) => handlers[scheme](httpApiEvent(webhook.request), context),
     withDeliveryId: () => {
       delivery += 1;
       return signedWebhook('seedHeader', benchId(1), `bench-delivery-${delivery}`);
     },
   };
+};
+
+/** Ours and the route's required work on one path, on the same request. */
+export interface ChainCases {
+  readonly ours: CallCase;
+  readonly requiredWork: CallCase;
+}
+
+/**
+ * Ours and the required work of every path. Each event is built fresh (the chain writes to its event); the
+ * delivery id path signs a request with a new delivery id each time and is held to the seed header's work.
+ *
+ * @example
+ * ```ts
+ * const { ours } = chainCases(setup).openMessaging;
+ * await ours.call(ours.next());
+ * ```
+ */
+export const chainCases = ({
+  handlers,
+  webhooks,
+  requiredWork,
+  withDeliveryId,
+}: IngestSetup): Record<IngestPath, ChainCases> => {
+  const context = lambdaContext();
+  const casesOf = (path: IngestPath): ChainCases => {
+    const scheme = schemeOf(path);
+    const request = () => (path === 'seedHeaderWithDeliveryId' ? withDeliveryId() : webhooks[scheme]).request;
+    return {
+      ours: { next: () => httpApiEvent(request()), call: (event) => handlers[scheme](event, context) },
+      requiredWork: {
+        next: () => httpApiEvent(webhooks[scheme].request),
+        call: (event) => requiredWork[scheme](event as ReferenceEvent),
+      },
+    };
+  };
+  return Object.fromEntries(INGEST_PATHS.map((path) => [path, casesOf(path)])) as Record<IngestPath, ChainCases>;
 };
 
 /**
@@ -74,8 +118,9 @@ export const ingestSetup = async (functions: readonly BuiltFunction[]): Promise<
  * await measure(ingestTasks(setup), settings.ingest);
  * ```
  */
-export const ingestTasks = ({ handlers, webhooks, naive, requiredWork, withDeliveryId }: IngestSetup): BenchTask[] => {
-  const context = lambdaContext();
+export const ingestTasks = (setup: IngestSetup): BenchTask[] => {
+  const { webhooks, naive } = setup;
+  const cases = chainCases(setup);
   const prepared = (name: string, next: () => unknown, call: (event: unknown) => unknown): BenchTask => {
     let event: unknown;
     return {
@@ -88,18 +133,7 @@ export const ingestTasks = ({ handlers, webhooks, naive, requiredWork, withDeliv
     };
   };
   return [
-    ...SCHEMES.map((scheme) =>
-      prepared(
-        `ours:${scheme}`,
-        () => httpApiEvent(webhooks[scheme].request),
-        (event) => handlers[scheme](event, context),
-      ),
-    ),
-    prepared(
-      'ours:seedHeaderWithDeliveryId',
-      () => httpApiEvent(withDeliveryId().request),
-      (event) => handlers.seedHeader(event, context),
-    ),
+    ...INGEST_PATHS.map((path) => prepared(`ours:${path}`, cases[path].ours.next, cases[path].ours.call)),
     ...SCHEMES.map((scheme) => {
       const { signedText, expectedMac } = webhooks[scheme];
       return {
@@ -113,10 +147,8 @@ export const ingestTasks = ({ handlers, webhooks, naive, requiredWork, withDeliv
       () => httpApiEvent(webhooks.seedForm.request),
       (event) => naive(event as { body?: string }),
     ),
-    prepared(
-      'requiredWork:seedForm',
-      () => httpApiEvent(webhooks.seedForm.request),
-      (event) => requiredWork(event as { body?: string }),
+    ...SCHEMES.map((scheme) =>
+      prepared(`requiredWork:${scheme}`, cases[scheme].requiredWork.next, cases[scheme].requiredWork.call),
     ),
   ];
 };

@@ -1,16 +1,22 @@
 /**
- * Ingest throughput, in-process: the real handler of each webhook function (its production bundle), the
- * whole Middy chain, Powertools logging and metrics at INFO into this process's stdout (which the parent
- * points at /dev/null), PutEvents and DynamoDB stubbed at the SDK client. Measured in the same run as the
- * floor and the naive handler, on the same 2 KB bodies.
+ * Ingest, in-process: the real handler of each webhook function (its production bundle), the whole Middy
+ * chain, Powertools logging and metrics at INFO into this process's stdout (which the parent points at
+ * /dev/null). Throughput with PutEvents and DynamoDB stubbed at the SDK client, measured in the same run as
+ * the floor, the naive handler and each route's required work, on the same 2 KB bodies; then the answer
+ * path against an AWS stub that answers after 10 ms (round trips, billed duration).
  */
 import { readBuiltFunctions } from '../build-functions';
 import { ingestEnvironment, lambdaEnvironment } from '../environment';
 import { SCHEMES, type Scheme } from '../fixtures/webhooks';
 import { type Measured, measure } from '../measure';
+import type { PairedFigures } from '../measure-paired';
 import type { BenchPaths } from '../paths';
 import { countOutput, stubDynamo, stubPutEvents } from '../sdk-stubs';
+import { serviceResources } from '../serverless-files';
 import type { BenchSettings } from '../settings';
+import { type AnswerPathFigures, measureAnswerPaths } from './ingest-answer-path';
+import { measureChainPairs } from './ingest-chain';
+import type { IngestPath } from './ingest-paths';
 import { expectAnswer, ingestSetup, ingestTasks } from './ingest-setup';
 
 /** What one request costs besides time. */
@@ -27,6 +33,8 @@ export interface SchemeFigures extends Measured, RequestCost {
   readonly floorOpsPerSec: number;
   /** Cost per request of ours over the floor's. */
   readonly costVsFloor: number;
+  /** The route's required work alone (see `required-work.ts`). */
+  readonly requiredWorkOpsPerSec: number;
 }
 
 /** What the ingest part answers. */
@@ -38,17 +46,29 @@ export interface IngestResult {
   readonly ingestVsNaive: number;
   /** Cost per request of ours over the floor's, seed form. */
   readonly ingestVsFloorCost: number;
-  /** The seed form path's required work alone (see `requiredWorkSeedFormHandler`). */
-  readonly requiredWorkSeedForm: Measured;
+  /** Each route's required work alone. */
+  readonly requiredWork: Record<Scheme, Measured>;
+  /** Each path's chain against its route's required work, per request, in pairs (`chainVsRequiredWork`). */
+  readonly chain: Record<IngestPath, PairedFigures>;
   /** The best `ingestVsNaive` and `ingestVsFloorCost` any handler keeping the required parser can reach. */
   readonly ceilingVsNaive: number;
   readonly ceilingVsFloorCost: number;
+  /** Each path against the AWS stub that answers after 10 ms: round trips and billed duration. */
+  readonly answerPath: Record<IngestPath, AnswerPathFigures>;
 }
 
 const SAMPLE = 20;
 
-/** The environment, the SDK stubs and the webhook functions, in that order (handlers read both on import). */
-const prepare = async (paths: BenchPaths) => {
+/**
+ * The environment, the SDK stubs and the webhook functions, in that order (handlers read both on import).
+ *
+ * @example
+ * ```ts
+ * const { setup } = await prepareIngest(paths);
+ * await setup.invoke('seedForm');
+ * ```
+ */
+export const prepareIngest = async (paths: BenchPaths) => {
   const output = countOutput();
   Object.assign(process.env, lambdaEnvironment(), ingestEnvironment());
   const putEvents = stubPutEvents();
@@ -58,17 +78,10 @@ const prepare = async (paths: BenchPaths) => {
 };
 
 /**
- * Runs the ingest part (in a child process of its own).
- *
- * @example
- * ```ts
- * const result = await runIngestPart(settings, paths);
- * ```
+ * Each path once for its answer, then a sample for what a request writes and calls besides PutEvents; and
+ * every reference once for its answer, so that a reference that refuses its request cannot look fast.
  */
-export const runIngestPart = async (settings: BenchSettings, paths: BenchPaths): Promise<IngestResult> => {
-  const { output, putEvents, dynamo, setup } = await prepare(paths);
-
-  // Each path once for its answer, then a sample for what a request writes and calls besides PutEvents.
+const requestCosts = async ({ output, putEvents, dynamo, setup }: Awaited<ReturnType<typeof prepareIngest>>) => {
   const costOf = async (what: string, call: () => Promise<unknown>): Promise<RequestCost> => {
     expectAnswer(what, await call(), 'accepted');
     const before = { ...output };
@@ -90,13 +103,30 @@ export const runIngestPart = async (settings: BenchSettings, paths: BenchPaths):
   if (costs.seedForm.dynamoCallsPerOp > 0 || costs.seedHeader.dynamoCallsPerOp > 0) {
     throw new Error('bench: ingest called DynamoDB for a seed request without a delivery id');
   }
-  for (const reference of [setup.naive, setup.requiredWork]) {
-    const answer = await reference({ body: setup.webhooks.seedForm.request.body ?? '' });
-    if (answer.statusCode !== 200) throw new Error(`bench: a reference handler answered ${answer.statusCode}`);
+  const references = [
+    { name: 'naive', handler: setup.naive, scheme: 'seedForm' as Scheme },
+    ...SCHEMES.map((scheme) => ({ name: `required work ${scheme}`, handler: setup.requiredWork[scheme], scheme })),
+  ];
+  for (const { name, handler, scheme } of references) {
+    const { body, headers } = setup.webhooks[scheme].request;
+    const answer = await handler({ ...(body === undefined ? {} : { body }), ...(headers ? { headers } : {}) });
+    if (answer.statusCode !== 200) throw new Error(`bench: the ${name} reference answered ${answer.statusCode}`);
   }
+  return { costs, deliveryCost };
+};
 
-  const tasks = ingestTasks(setup);
-  const measured = await measure(tasks, settings.ingest);
+/**
+ * Runs the ingest part (in a child process of its own).
+ *
+ * @example
+ * ```ts
+ * const result = await runIngestPart(settings, paths);
+ * ```
+ */
+export const runIngestPart = async (settings: BenchSettings, paths: BenchPaths): Promise<IngestResult> => {
+  const prepared = await prepareIngest(paths);
+  const { costs, deliveryCost } = await requestCosts(prepared);
+  const measured = await measure(ingestTasks(prepared.setup), settings.ingest);
   const figure = (name: string): Measured => {
     const found = measured[name];
     if (!found) throw new Error(`bench: task ${name} was not measured`);
@@ -106,43 +136,39 @@ export const runIngestPart = async (settings: BenchSettings, paths: BenchPaths):
     SCHEMES.map((scheme) => {
       const ours = figure(`ours:${scheme}`);
       const floor = figure(`floor:${scheme}`);
+      const required = figure(`requiredWork:${scheme}`);
       const figures: SchemeFigures = {
         ...ours,
         ...costs[scheme],
         floorOpsPerSec: floor.opsPerSec,
         costVsFloor: floor.opsPerSec / ours.opsPerSec,
+        requiredWorkOpsPerSec: required.opsPerSec,
       };
       return [scheme, figures];
     }),
   ) as Record<Scheme, SchemeFigures>;
+  const withDeliveryId = figure('ours:seedHeaderWithDeliveryId');
   const naiveSeedForm = figure('naive:seedForm');
-  const requiredWorkSeedForm = figure('requiredWork:seedForm');
+  const requiredWork = Object.fromEntries(
+    SCHEMES.map((scheme) => [scheme, figure(`requiredWork:${scheme}`)]),
+  ) as Record<Scheme, Measured>;
+  const chain = await measureChainPairs(prepared.setup, measured, settings.ingestPairs);
+  // Last: it replaces the SDK stubs with the delayed one.
+  const answerPath = await measureAnswerPaths(
+    prepared.setup.handlers,
+    serviceResources(paths.root),
+    settings.ingestAnswerPath,
+  );
   return {
     schemes,
-    seedHeaderWithDeliveryId: { ...figure('ours:seedHeaderWithDeliveryId'), ...deliveryCost },
+    seedHeaderWithDeliveryId: { ...withDeliveryId, ...deliveryCost },
     naiveSeedForm,
     ingestVsNaive: schemes.seedForm.opsPerSec / naiveSeedForm.opsPerSec,
     ingestVsFloorCost: schemes.seedForm.costVsFloor,
-    requiredWorkSeedForm,
-    ceilingVsNaive: requiredWorkSeedForm.opsPerSec / naiveSeedForm.opsPerSec,
-    ceilingVsFloorCost: schemes.seedForm.floorOpsPerSec / requiredWorkSeedForm.opsPerSec,
+    requiredWork,
+    chain,
+    ceilingVsNaive: requiredWork.seedForm.opsPerSec / naiveSeedForm.opsPerSec,
+    ceilingVsFloorCost: schemes.seedForm.floorOpsPerSec / requiredWork.seedForm.opsPerSec,
+    answerPath,
   };
-};
-
-/**
- * `--profile`: ours on the seed form alone for 5 s (the parent runs this child under `--cpu-prof`).
- *
- * @example
- * ```ts
- * const { seedForm } = await runIngestProfile(settings, paths);
- * ```
- */
-export const runIngestProfile = async (
-  settings: BenchSettings,
-  paths: BenchPaths,
-): Promise<Record<string, Measured>> => {
-  const { setup } = await prepare(paths);
-  expectAnswer('seed form', await setup.invoke('seedForm'), 'accepted');
-  const task = ingestTasks(setup).filter((candidate) => candidate.name === 'ours:seedForm');
-  return measure(task, { ...settings.ingest, rounds: 1, timeMs: 5_000 });
 };

@@ -1,8 +1,8 @@
 /**
- * The two references ingest is measured against, in the same run on the same bytes.
+ * The floor and the naive handler ingest is measured against, in the same run on the same bytes (the
+ * required-work references of each route are in `required-work.ts`).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { parse as parseQuery } from 'node:querystring';
 
 /**
  * The floor: what authenticating a webhook cannot go below, an HMAC-SHA256 of the signed bytes and a
@@ -49,28 +49,4 @@ export const naiveSeedFormHandler =
     }
     const payload = JSON.parse(webhook) as { eventType?: string };
     return { statusCode: 200, body: JSON.stringify({ received: true, eventType: payload.eventType }) };
-  };
-
-/**
- * What any handler must do on the seed form path as the service is specified, and nothing else: parse the
- * form with `node:querystring` (what the required `@middy/http-urlencode-body-parser` calls), HMAC the
- * `webhook` field and compare in constant time, parse the event and serialise the PutEvents detail. No
- * framework, validation, normalisation, logging, metrics or publishing. Its throughput is the ceiling of
- * `ingestVsNaive` and `ingestVsFloorCost` for any implementation that keeps the required parser.
- *
- * @example
- * ```ts
- * const handler = requiredWorkSeedFormHandler(secret);
- * await handler({ body }); // { statusCode: 200, body: '{"status":"accepted"}' }
- * ```
- */
-export const requiredWorkSeedFormHandler =
-  (secret: string) =>
-  async (event: NaiveEvent): Promise<{ statusCode: number; body: string }> => {
-    const form = parseQuery(event.body ?? '');
-    const { webhook, signature } = form;
-    if (typeof webhook !== 'string' || typeof signature !== 'string') return { statusCode: 400, body: '' };
-    if (!floorCheck(secret, webhook, Buffer.from(signature, 'hex'))) return { statusCode: 401, body: '' };
-    const detail = JSON.stringify({ eventBody: JSON.parse(webhook) as unknown });
-    return { statusCode: detail.length > 0 ? 200 : 500, body: '{"status":"accepted"}' };
   };

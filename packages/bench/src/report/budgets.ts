@@ -2,48 +2,16 @@
  * The budgets of the issue, checked against one run's results.
  */
 import { isEventConsumer } from '../consumer-functions';
-import type { BenchPart } from '../settings';
+import { atLeast, atMost, type BudgetCheck } from './budget-check';
+import { ingestBudgets } from './ingest-budgets';
 import type { BenchResults } from './results';
 
-/** One budget and how this run did against it. */
-export interface BudgetCheck {
-  readonly name: string;
-  /** The part that measures it; the bundle sizes come from the build, which always runs. */
-  readonly part: BenchPart | 'build';
-  /** `undefined` when the part that measures it failed. */
-  readonly figure: number | undefined;
-  readonly limit: string;
-  readonly pass: boolean;
-  /** Whether a miss fails a full run; the others are printed as information, with why in `note`. */
-  readonly enforced: boolean;
-  readonly note?: string;
-}
-
-type Measurement = Pick<BudgetCheck, 'name' | 'part' | 'figure'> & { enforced?: boolean; note?: string };
-
-const atLeast = ({ enforced = true, ...measurement }: Measurement, limit: number): BudgetCheck => ({
-  ...measurement,
-  enforced,
-  limit: `>= ${limit}`,
-  pass: measurement.figure !== undefined && measurement.figure >= limit,
-});
-
-const atMost = ({ enforced = true, ...measurement }: Measurement, limit: number): BudgetCheck => ({
-  ...measurement,
-  enforced,
-  limit: `<= ${limit}`,
-  pass: measurement.figure !== undefined && measurement.figure <= limit,
-});
-
-// Issue 14 withdrew them: they measured microseconds of CPU that Lambda bills in whole milliseconds and
-// that network round trips dwarf. Still printed, never failing.
-const WITHDRAWN = { enforced: false, note: 'withdrawn: information' } as const;
+export type { BudgetCheck } from './budget-check';
 
 /**
- * Every budget: cold start per function, the largest bundle, DynamoDB writes per new event per consumer,
- * the local system's start and its sustained rate (100 events/s; 200 is the stretch, information), and the
- * summary over a million conversations on the local engine. The withdrawn ingest ratios (seed form against
- * the naive handler and the floor) are information.
+ * Every budget: ingest's (see `ingest-budgets.ts`), cold start per function, the largest bundle, DynamoDB
+ * writes per new event per consumer, the local system's start and its sustained rate (100 events/s; 200 is
+ * the stretch, information), and the summary over a million conversations on the local engine.
  *
  * @example
  * ```ts
@@ -51,14 +19,7 @@ const WITHDRAWN = { enforced: false, note: 'withdrawn: information' } as const;
  * ```
  */
 export const checkBudgets = (results: BenchResults): BudgetCheck[] => [
-  atLeast(
-    { name: 'ingestVsNaive (seed form)', part: 'ingest', figure: results.ingest?.ingestVsNaive, ...WITHDRAWN },
-    0.8,
-  ),
-  atMost(
-    { name: 'ingestVsFloorCost (seed form)', part: 'ingest', figure: results.ingest?.ingestVsFloorCost, ...WITHDRAWN },
-    4,
-  ),
+  ...ingestBudgets(results.ingest),
   ...results.functions.map((fn) =>
     atMost({ name: `coldInitRatio ${fn.name}`, part: 'cold-start', figure: results.coldStart?.[fn.name]?.ratio }, 1.3),
   ),

@@ -2,9 +2,12 @@
  * The one JSON object the bench prints as its last line: every figure, flat where the issue names it.
  */
 import { cpus } from 'node:os';
+import type { IngestResult } from '../parts/ingest';
+import { totalRoundTrips } from '../parts/ingest-paths';
 import type { LocalThroughputFigures } from '../parts/local-throughput';
 import type { StepFigures } from '../throughput/step';
 import { type BudgetCheck, maxBundleBytes } from './budgets';
+import { chainVsRequiredWork } from './ingest-budgets';
 import type { BenchResults } from './results';
 
 const round = (value: number | undefined): number | null =>
@@ -39,9 +42,10 @@ export const summarise = (results: BenchResults, budgets: readonly BudgetCheck[]
     naiveSeedFormOpsPerSec: round(ingest?.naiveSeedForm.opsPerSec),
     ingestVsNaive: round(ingest?.ingestVsNaive),
     ingestVsFloorCost: round(ingest?.ingestVsFloorCost),
-    requiredWorkSeedFormOpsPerSec: round(ingest?.requiredWorkSeedForm.opsPerSec),
+    requiredWorkSeedFormOpsPerSec: round(ingest?.requiredWork.seedForm.opsPerSec),
     ceilingVsNaive: round(ingest?.ceilingVsNaive),
     ceilingVsFloorCost: round(ingest?.ceilingVsFloorCost),
+    ...ingestAnswerSummary(ingest),
     ingestCostVsFloor: mapValues(ingest?.schemes, (figures) => figures.costVsFloor),
     ingestLogBytesPerOp: mapValues(ingest?.schemes, (figures) => figures.logBytesPerOp),
     ingestDynamoCallsPerOp: ingest
@@ -94,6 +98,52 @@ export const summarise = (results: BenchResults, budgets: readonly BudgetCheck[]
     budgetsEnforced: enforced,
     failedBudgets: budgets.filter((budget) => budget.enforced && !budget.pass).map((budget) => budget.name),
     errors: results.errors,
+  };
+};
+
+/** The new ingest figures: required work and the chain against it per route, round trips, billed duration. */
+const ingestAnswerSummary = (ingest: IngestResult | undefined) => {
+  const answerPath = ingest?.answerPath;
+  return {
+    requiredWorkOpsPerSec: mapValues(ingest?.requiredWork, (figures) => figures.opsPerSec),
+    chainVsRequiredWork: mapValues(ingest?.chain, chainVsRequiredWork),
+    chainVsRequiredWorkQuartiles: ingest
+      ? Object.fromEntries(
+          Object.entries(ingest.chain).map(([path, pairs]) => [path, pairs.wallRatioQuartiles.map(round)]),
+        )
+      : null,
+    chainCpuVsRequiredWork: mapValues(ingest?.chain, (pairs) => pairs.cpuRatio),
+    chainCpuUsPerRequest: mapValues(ingest?.chain, (pairs) => pairs.oursCpuUs),
+    requiredWorkCpuUsPerRequest: mapValues(ingest?.chain, (pairs) => pairs.referenceCpuUs),
+    ingestRoundTrips: answerPath
+      ? Object.fromEntries(
+          Object.entries(answerPath).map(([path, figures]) => [
+            path,
+            {
+              newEvent: { ...figures.newEvent, total: totalRoundTrips(figures.newEvent) },
+              redelivery: { ...figures.redelivery, total: totalRoundTrips(figures.redelivery) },
+            },
+          ]),
+        )
+      : null,
+    ingestBilledMs: mapValues(answerPath, (figures) => figures.billedMs),
+    ingestAnswerMs: answerPath
+      ? Object.fromEntries(
+          Object.entries(answerPath).map(([path, figures]) => [
+            path,
+            {
+              wallP50: round(figures.wallP50Ms),
+              wallP99: round(figures.wallP99Ms),
+              awsWaitP50: round(figures.awsWaitP50Ms),
+              ownP50: round(figures.ownP50Ms),
+              ownP99: round(figures.ownP99Ms),
+              meanBilled: round(figures.meanBilledMs),
+              wallBilled: figures.wallBilledMs,
+              awsDelay: figures.awsDelayMs,
+            },
+          ]),
+        )
+      : null,
   };
 };
 

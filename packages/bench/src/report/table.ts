@@ -1,20 +1,11 @@
 /**
  * The human-readable report: one table per part, then the budgets.
  */
-import { SCHEMES, type Scheme } from '../fixtures/webhooks';
-import type { Measured } from '../measure';
-import type { RequestCost, SchemeFigures } from '../parts/ingest';
 import { renderAnalyticsScale } from './analytics-scale-table';
 import type { BudgetCheck } from './budgets';
+import { renderIngest } from './ingest-table';
 import type { BenchResults } from './results';
 import { renderThroughput } from './throughput-table';
-
-const SCHEME_LABELS: Record<Scheme, string> = {
-  seedForm: 'seed form',
-  seedHeader: 'seed header',
-  openMessaging: 'Open Messaging',
-  eventBridgeApi: 'EventBridge API destination',
-};
 
 /**
  * Formats a number for a table cell.
@@ -73,32 +64,7 @@ const budgetResult = (budget: BudgetCheck): string => {
 export const renderReport = (results: BenchResults, budgets: readonly BudgetCheck[]): string => {
   const sections: string[] = [];
   const { ingest, consumers, coldStart, localLoop } = results;
-  if (ingest) {
-    const row = (label: string, figures: Measured & Partial<RequestCost>, floor?: SchemeFigures) => [
-      label,
-      cell(figures.opsPerSec),
-      cell(figures.meanUs),
-      cell(figures.p99Us),
-      floor ? cell(floor.floorOpsPerSec) : '',
-      floor ? `${cell(floor.costVsFloor)}x` : '',
-      cell(figures.logBytesPerOp ?? 0),
-      cell(figures.dynamoCallsPerOp ?? 0),
-    ];
-    const rows = [
-      ...SCHEMES.map((scheme) => row(SCHEME_LABELS[scheme], ingest.schemes[scheme], ingest.schemes[scheme])),
-      row('seed header + delivery id', ingest.seedHeaderWithDeliveryId),
-      row('naive seed form handler', ingest.naiveSeedForm),
-      row('required work, seed form', ingest.requiredWorkSeedForm),
-    ];
-    sections.push(
-      'Ingest throughput (in-process, real handlers, SDK stubbed, 2048-byte bodies, INFO logs to /dev/null)',
-      renderTable(['path', 'ops/s', 'us/op', 'p99 us', 'floor ops/s', 'cost/floor', 'log B/op', 'DDB/op'], rows),
-      `ingestVsNaive (seed form) ${cell(ingest.ingestVsNaive)}   ingestVsFloorCost (seed form) ${cell(ingest.ingestVsFloorCost)}` +
-        '   (withdrawn budgets: information)',
-      `ceiling with the required parser: vsNaive ${cell(ingest.ceilingVsNaive)}   vsFloorCost ${cell(ingest.ceilingVsFloorCost)}`,
-      '',
-    );
-  }
+  if (ingest) sections.push(...renderIngest(ingest), '');
   if (consumers) {
     const rows = Object.entries(consumers).map(([name, figures]) => [
       name,
