@@ -35,9 +35,9 @@ export const verifyApiKey = ({ headers, headerName = DEFAULT_API_KEY_HEADER, key
     });
   }
   const receivedDigest = sha256(received);
-  const matchedKeyIndex = keys.findIndex((key) => timingSafeEqual(sha256(key), receivedDigest));
+  const matchedKeyIndex = keys.findIndex((key) => timingSafeEqual(keyDigest(key), receivedDigest));
   if (matchedKeyIndex !== -1) return { matchedKeyIndex };
-  const trimmedMatches = keys.some((key) => timingSafeEqual(sha256(key), sha256(received.trim())));
+  const trimmedMatches = keys.some((key) => timingSafeEqual(keyDigest(key), sha256(received.trim())));
   throw new SignatureVerificationError('api_key_mismatch', 'no configured API key matches', {
     keysTried: keys.length,
     header: headerName,
@@ -46,3 +46,17 @@ export const verifyApiKey = ({ headers, headerName = DEFAULT_API_KEY_HEADER, key
 };
 
 const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+
+/** Configured keys change only on rotation: their digests are kept rather than hashed on every request. */
+const KEY_DIGESTS = new Map<string, Buffer>();
+const MAX_KEPT_DIGESTS = 16;
+
+const keyDigest = (key: string): Buffer => {
+  const kept = KEY_DIGESTS.get(key);
+  if (kept) return kept;
+  // Rotations over a warm instance's life could add keys without end; start over rather than grow.
+  if (KEY_DIGESTS.size >= MAX_KEPT_DIGESTS) KEY_DIGESTS.clear();
+  const digest = sha256(key);
+  KEY_DIGESTS.set(key, digest);
+  return digest;
+};
