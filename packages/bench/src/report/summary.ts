@@ -85,6 +85,8 @@ export const summarise = (results: BenchResults, budgets: readonly BudgetCheck[]
         rows: lake.rows,
         lakeBytes: lake.lakeBytes,
         summaryMs: round(lake.summaryMs),
+        summaryCpuMs: round(lake.summaryCpuMs),
+        loadAverage: lake.loadAverage,
         scannedRows: lake.scannedRows,
         scannedBytes: lake.scannedBytes,
         msPerMillionRowsScanned: round(lake.summaryMs / (lake.scannedRows / 1_000_000)),

@@ -42,6 +42,9 @@ const stream = () => {
     analysisEvent('summarised', 'negative', T0 + 45 * MINUTE, { derived: true }),
     summaryEvent('summarised', T0 + 46 * MINUTE),
     summaryEvent('transcribed', T0 + 25 * MINUTE, { failed: true }),
+    // Begun the day before (a margin partition): in the window only once that first event is past retention.
+    detailEvent('yesterday', 'customer.start', T0 - 20 * HOUR),
+    detailEvent('yesterday', 'user.end', T0 + 2 * MINUTE, { interactingDurationMs: 70_000, heldDurationMs: 0 }),
   ];
 };
 
@@ -90,6 +93,21 @@ describe('summarySql on DuckDB', () => {
 
   it('leaves out events received before the retention cutoff, at once', async () => {
     expect((await summary(WINDOW, iso(T0 + 3 * HOUR))).conversations).toBe(0);
+  });
+
+  it('leaves out past-retention rows of a margin partition, so a conversation starts at its first retained event', async () => {
+    const retainedFrom = iso(T0 - 19 * HOUR);
+
+    expect(await summary(WINDOW, retainedFrom)).toMatchObject({ conversations: 6, averageHandleTimeMs: 100_000 });
+  });
+
+  it('reads receipt times only when a partition it reads can hold a row past retention', () => {
+    const sqlWith = (notBefore: string) => summarySql(WINDOW, { notBefore });
+
+    expect(sqlWith(NOT_BEFORE)).not.toContain('received_at');
+    expect(sqlWith(iso(T0 - 3 * 24 * HOUR))).not.toContain('received_at');
+    expect(sqlWith(iso(T0 - 2 * 24 * HOUR))).toContain('received_at');
+    expect(sqlWith(iso(T0 - 19 * HOUR))).toContain('received_at');
   });
 
   it('uses only functions Athena (Trino) and DuckDB both have', () => {

@@ -52,11 +52,9 @@ export interface SummarySqlOptions {
 export const summarySql = (window: TimeWindow, options: SummarySqlOptions): string => {
   const margin = options.marginDays ?? DEFAULT_MARGIN_DAYS;
   const table = options.table ?? LAKE_TABLE;
-  const partitions = `event_date BETWEEN ${dayLiteral(dayOf(window.from, -margin))} AND ${dayLiteral(dayOf(window.to, margin))}`;
-  // Rows past retention are dropped by the nightly (locally hourly) sweep; until then the read leaves them
-  // out too. An event is received after it happens, so only partitions up to the cutoff's day can hold one:
-  // the receipt time is compared there alone, which spares reading it everywhere else.
-  const retained = `(event_date > ${dayLiteral(dayOf(options.notBefore))} OR received_at >= ${timestampLiteral(options.notBefore)})`;
+  const firstDay = dayOf(window.from, -margin);
+  const partitions = `event_date BETWEEN ${dayLiteral(firstDay)} AND ${dayLiteral(dayOf(window.to, margin))}`;
+  const retained = retainedCondition(firstDay, options.notBefore);
   const kinds = `(starts_with(detail_type, ${stringLiteral(CONVERSATION_DETAIL_PREFIX)}) OR detail_type IN (${SUMMARY_DETAIL_TYPES.map(stringLiteral).join(', ')}))`;
   return `${SUMMARY_MARKER} from=${window.from} to=${window.to}
 WITH per_conversation AS (
@@ -71,8 +69,7 @@ WITH per_conversation AS (
         THEN max_by(sentiment_label, event_time) FILTER (WHERE sentiment_source = 'derived') END
     ) AS sentiment_label
   FROM ${table}
-  WHERE ${partitions}
-    AND ${retained}
+  WHERE ${partitions}${retained}
     AND ${kinds}
   GROUP BY conversation_id
 ), handle_events AS (
@@ -80,8 +77,7 @@ WITH per_conversation AS (
     interacting_duration_ms, held_duration_ms, wrapup_duration_ms
   FROM ${table}
   WHERE (interacting_duration_ms IS NOT NULL OR held_duration_ms IS NOT NULL OR wrapup_duration_ms IS NOT NULL)
-    AND ${partitions}
-    AND ${retained}
+    AND ${partitions}${retained}
 ), handle AS (
   SELECT conversation_id,
     sum(coalesce(interacting_duration_ms, 0) + coalesce(held_duration_ms, 0) + coalesce(wrapup_duration_ms, 0)) AS handle_ms
@@ -98,4 +94,19 @@ SELECT grouping(media_type, direction, queue_id, sentiment_label) AS grouping_id
   count(*) AS conversations, count(handle_ms) AS handled, sum(handle_ms) AS handle_ms
 FROM chosen
 GROUP BY GROUPING SETS ((media_type), (direction), (queue_id), (sentiment_label), ())`;
+};
+
+/**
+ * The retention condition, as an `AND` clause, or nothing when no partition read can hold a row past it.
+ * Rows past retention are dropped by the nightly (locally hourly) sweep; until then the read leaves them
+ * out too. An event is received after it happens, so only partitions up to the cutoff's day can hold one:
+ * the receipt time is compared there alone. A window whose partitions all lie after that day (every window
+ * but those near the retention edge) gets no condition, so `received_at` is not read at all: neither engine
+ * drops a column per partition on its own, and a timestamp of every row is among the costliest columns to
+ * read (CPU locally, bytes billed on Athena).
+ */
+const retainedCondition = (firstDay: string, notBefore: string): string => {
+  const cutoffDay = dayOf(notBefore);
+  if (firstDay > cutoffDay) return '';
+  return `\n    AND (event_date > ${dayLiteral(cutoffDay)} OR received_at >= ${timestampLiteral(notBefore)})`;
 };

@@ -2,7 +2,7 @@ import { renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { timestampLiteral } from '@genesys-events/lake/summary';
 import { type LakeFiles, removeStaging } from './lake-files';
-import { sqlString, type WriterDb } from './lake-writer';
+import { PARQUET_FORMAT, sqlString, type WriterDb } from './lake-writer';
 
 /** How many small files a partition may hold before they are compacted into one. */
 export const COMPACT_AT_FILES = 24;
@@ -62,7 +62,7 @@ export const compactPartition = async (db: WriterDb, files: LakeFiles, day: stri
   }
 };
 
-const PARQUET = '(FORMAT parquet, COMPRESSION zstd)';
+const PARQUET = `(${PARQUET_FORMAT})`;
 
 // Files are read as they are (no Hive columns): what is written back must not gain the partition column.
 const readFiles = (paths: readonly string[]): string =>

@@ -14,6 +14,19 @@ export interface WriterDb {
 const PENDING = 'pending_rows';
 
 /**
+ * How every file of the lake is written (the writer, compaction, erasure and the bench's synthetic lakes).
+ * Parquet 2 data pages let DuckDB delta-encode numbers: a file's timestamps, close to one another, shrink
+ * to a few bits each instead of eight plain bytes, and `event_time`, which every summary reads for every
+ * row, costs about half the CPU to decode. Any Parquet reader (Trino, Spark, pyarrow) reads these pages.
+ *
+ * @example
+ * ```ts
+ * await connection.run(`COPY t TO 'x.parquet' (${PARQUET_FORMAT})`);
+ * ```
+ */
+export const PARQUET_FORMAT = 'FORMAT parquet, COMPRESSION zstd, PARQUET_VERSION V2';
+
+/**
  * Opens the writing DuckDB, with a table of rows about to be written.
  *
  * @example
@@ -37,8 +50,9 @@ export const openWriterDb = async (): Promise<WriterDb> => {
 };
 
 /**
- * Writes rows as new Parquet files, one per day they fall on (zstd, the partition column left to the folder
- * name, as Hive-style readers expect), staged and then moved into place. Answers the files written.
+ * Writes rows as new Parquet files, one per day they fall on ({@link PARQUET_FORMAT}, the partition column
+ * left to the folder name, as Hive-style readers expect), staged and then moved into place. Answers the
+ * files written.
  *
  * @example
  * ```ts
@@ -53,7 +67,7 @@ export const writeRows = async (db: WriterDb, files: LakeFiles, rows: readonly L
   const staging = files.stagingDir();
   try {
     await db.connection.run(
-      `COPY ${PENDING} TO ${sqlString(staging)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${PARTITION_COLUMN}))`,
+      `COPY ${PENDING} TO ${sqlString(staging)} (${PARQUET_FORMAT}, PARTITION_BY (${PARTITION_COLUMN}))`,
     );
     return stagedFiles(staging).map(({ path, day }) => files.moveIn(path, day));
   } finally {

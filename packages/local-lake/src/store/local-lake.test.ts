@@ -51,6 +51,17 @@ describe('the local lake', () => {
     ]);
   });
 
+  it('writes Parquet 2 pages, timestamps delta-encoded', async () => {
+    await lake.write([rowOf('c-1', 'customer.start', T0), rowOf('c-1', 'customer.end', T0 + 60_000)]);
+
+    const files = `${lakeFiles(dir).tableDir}/*/*.parquet`;
+    const { rows } = await lake.query(
+      `SELECT DISTINCT encodings FROM parquet_metadata('${files}') WHERE path_in_schema = 'event_time'`,
+    );
+
+    expect(rows).toEqual([['DELTA_BINARY_PACKED']]);
+  });
+
   it('runs the summary SQL over the files', async () => {
     await lake.write([
       rowOf('c-1', 'customer.start', T0, { queueId: 'q-1' }),

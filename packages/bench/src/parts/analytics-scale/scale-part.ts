@@ -3,6 +3,7 @@
  * of `GET /analytics/summary` over each on the local engine (DuckDB over the Parquet files, as the local
  * lake answers it), and what it read: rows and the compressed bytes of the columns it reads.
  */
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { LAKE_COLUMNS } from '@genesys-events/lake/schema';
 import { DEFAULT_MARGIN_DAYS, dayOf, summaryFromRows, summarySql } from '@genesys-events/lake/summary';
@@ -22,6 +23,11 @@ export interface ScaleFigures {
   /** The median summary time of `repeats` runs after one warm-up, ms. */
   readonly summaryMs: number;
   readonly summaryRunsMs: readonly number[];
+  /** The median CPU time of those runs (user + system, every DuckDB thread), ms: steadier than the time on a shared machine. */
+  readonly summaryCpuMs: number;
+  readonly summaryRunsCpuMs: readonly number[];
+  /** The one-minute load average when the timed runs began: how busy the machine was. */
+  readonly loadAverage: number;
   /** What the summary read: the rows of the partitions it scans, and the compressed bytes of its columns. */
   readonly scannedRows: number;
   readonly scannedBytes: number;
@@ -47,20 +53,26 @@ export const runAnalyticsScalePart = async (settings: BenchSettings, paths: Benc
       const sql = summarySql(lake.window, { notBefore: '2091-01-01T00:00:00.000Z' });
       const run = async () => {
         const started = performance.now();
+        const cpuBefore = process.cpuUsage();
         const result = await reader.query(sql);
-        return { ms: performance.now() - started, result };
+        const cpu = process.cpuUsage(cpuBefore);
+        return { ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, result };
       };
       const warm = await run();
-      const runs: number[] = [];
-      for (let index = 0; index < settings.analyticsScale.repeats; index += 1) runs.push((await run()).ms);
+      const loadAverage = loadavg()[0] ?? 0;
+      const runs: { ms: number; cpuMs: number }[] = [];
+      for (let index = 0; index < settings.analyticsScale.repeats; index += 1) runs.push(await run());
       const summary = summaryFromRows(lake.window, rowsOf(warm.result));
       results.push({
         conversations,
         rows: await scalar(reader, 'SELECT count(*) FROM events'),
         lakeBytes: lake.bytes,
         writtenMs: lake.writtenMs,
-        summaryMs: median(runs),
-        summaryRunsMs: runs,
+        summaryMs: median(runs.map((timed) => timed.ms)),
+        summaryRunsMs: runs.map((timed) => timed.ms),
+        summaryCpuMs: median(runs.map((timed) => timed.cpuMs)),
+        summaryRunsCpuMs: runs.map((timed) => timed.cpuMs),
+        loadAverage,
         ...(await scanned(reader, lake, sql)),
         countedConversations: summary.conversations,
       });

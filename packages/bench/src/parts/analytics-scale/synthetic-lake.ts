@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { LAKE_TABLE, PARTITION_COLUMN } from '@genesys-events/lake/schema';
+import { PARQUET_FORMAT } from '@genesys-events/local-lake/duckdb';
 import { CONVERSATION_SPACING_MS, SYNTHETIC_START, syntheticEventsSql } from './synthetic-events';
 
-/** Bump when the generator changes: lakes written by an older one are not reused. */
-const GENERATOR_VERSION = 1;
+/** Bump when the generator or the files' format changes: lakes written by an older one are not reused. */
+const GENERATOR_VERSION = 2;
 
 /** A synthetic lake on disk. */
 export interface SyntheticLake {
@@ -21,10 +22,11 @@ export interface SyntheticLake {
 }
 
 /**
- * A synthetic lake of `conversations` conversations under `cacheDir`, written with DuckDB (Parquet, zstd,
- * partitioned by event date) unless an earlier run left it there: a million conversations take minutes to
- * write. Written aside and renamed, so an interrupted run never leaves half a lake to reuse, and by a process
- * of its own, so the gigabytes the writing DuckDB takes are not the measuring process's.
+ * A synthetic lake of `conversations` conversations under `cacheDir`, written with DuckDB in the local lake's
+ * format (`PARQUET_FORMAT`, partitioned by event date) unless an earlier run left it there: a million
+ * conversations take minutes to write. Written aside and renamed, so an interrupted run never leaves half a
+ * lake to reuse, and by a process of its own, so the gigabytes the writing DuckDB takes are not the
+ * measuring process's.
  *
  * @example
  * ```ts
@@ -65,7 +67,7 @@ const writeLakeInChild = async (cacheDir: string, dir: string, conversations: nu
   // Rows may be written in any order: partitioning does the grouping.
   writeFileSync(
     copy,
-    `COPY (${syntheticEventsSql(conversations)}) TO '${target}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${PARTITION_COLUMN}), FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE)`,
+    `COPY (${syntheticEventsSql(conversations)}) TO '${target}' (${PARQUET_FORMAT}, PARTITION_BY (${PARTITION_COLUMN}), FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE)`,
   );
   await promisify(execFile)(process.execPath, [writer, copy], { cwd: cacheDir, maxBuffer: 1024 * 1024 });
   rmSync(copy);
