@@ -23,7 +23,10 @@ export interface ScaleFigures {
   /** The median summary time of `repeats` runs after one warm-up, ms. */
   readonly summaryMs: number;
   readonly summaryRunsMs: readonly number[];
-  /** The median CPU time of those runs (user + system, every DuckDB thread), ms: steadier than the time on a shared machine. */
+  /**
+   * The median CPU time of those runs (user + system, every DuckDB thread), ms: less moved than the time by
+   * other processes on a shared machine, though not untouched (they share caches and memory bandwidth).
+   */
   readonly summaryCpuMs: number;
   readonly summaryRunsCpuMs: readonly number[];
   /** The one-minute load average when the timed runs began: how busy the machine was. */
