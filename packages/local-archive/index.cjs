@@ -9,7 +9,7 @@ const { join, resolve } = require('node:path');
 const { createArchiveWriter, pruneArchive } = require('./src/archive-writer.cjs');
 const { localRules, writeLocalRules } = require('./src/local-rules.cjs');
 const { serviceFunctions } = require('./src/service-functions.cjs');
-const { findLocalBus, onLocalBusBatch } = require('@genesys-events/local-stack/local-bus-tap.cjs');
+const { findLocalBus, onLocalBusBatches } = require('@genesys-events/local-stack/local-bus-tap.cjs');
 
 const DEFAULTS = { dir: '.local-data/archive', retentionDays: 30 };
 class LocalArchivePlugin {
@@ -48,15 +48,15 @@ class LocalArchivePlugin {
       return;
     }
     this.writer = createArchiveWriter({ dir: settings.dir, busName: settings.busName, log: (text) => this.log(text) });
-    // Offline may run the start hook twice: one listener, which writes with the current writer.
-    if (!this.listening) {
-      onLocalBusBatch(
-        bus,
-        (entries) => this.writer.record(entries),
-        (text) => this.log(text),
-      );
-      this.listening = true;
-    }
+    // Offline may run the start hook twice: one listener, which writes with the current writer. The
+    // batches of a tenth of a second come together and go out in one append.
+    this.tap ??= onLocalBusBatches(
+      bus,
+      (batches) => {
+        for (const { entries, at } of batches) this.writer.record(entries, at);
+      },
+      { log: (text) => this.log(text) },
+    );
     this.log(
       `archiving ${settings.busName} in ${settings.dir} for ${settings.retentionDays} days (${removed.length} expired day file(s) removed)`,
     );
@@ -75,6 +75,7 @@ class LocalArchivePlugin {
   }
 
   async stop() {
+    this.tap?.flush();
     await this.writer?.flush();
   }
 

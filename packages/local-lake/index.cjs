@@ -6,7 +6,7 @@
 const { fork } = require('node:child_process');
 const { resolve } = require('node:path');
 const { buildServer } = require('./build-server.cjs');
-const { findLocalBus, onLocalBusBatch } = require('@genesys-events/local-stack/local-bus-tap.cjs');
+const { findLocalBus, onLocalBusBatches } = require('@genesys-events/local-stack/local-bus-tap.cjs');
 
 const READY_TIMEOUT_MS = 60_000;
 
@@ -55,25 +55,27 @@ class LocalLakePlugin {
     this.log(`lake in ${env.LOCAL_LAKE_DIR}, Athena API on ${ready.athena}`);
   }
 
-  /** Each batch the local bus dispatches also goes to the lake process (IPC). */
+  /**
+   * Each batch the local bus dispatches also goes to the lake process, with the time the bus dispatched
+   * it: the batches of a tenth of a second in one IPC message (the lake writes once a second anyway).
+   */
   tapBus() {
     const bus = findLocalBus(this.serverless.pluginManager?.plugins ?? []);
     if (!bus) {
       this.log('no local bus found: the lake gets only what is published to the bus broker');
       return;
     }
-    if (this.listening) return;
-    this.listening = true;
-    onLocalBusBatch(
+    this.tap ??= onLocalBusBatches(
       bus,
-      (entries) => {
-        if (this.child?.connected) this.child.send({ entries });
+      (batches) => {
+        if (this.child?.connected) this.child.send({ batches });
       },
-      (text) => this.log(text),
+      { log: (text) => this.log(text) },
     );
   }
 
   async stop() {
+    this.tap?.flush();
     const child = this.child;
     if (!child || child.exitCode !== null) return;
     await new Promise((resolveStop) => {

@@ -4,6 +4,12 @@
 // event loop, on another core, instead of on it. Settings come as JSON in argv[2]; it tells its parent
 // when it listens and exits when the parent goes away.
 const dynalite = require('dynalite');
+const { cacheParses } = require('./expression-cache.cjs');
+
+// The same few expressions come with every request: parsed once each (expression-cache.cjs).
+for (const parser of ['conditionParser', 'updateParser', 'projectionParser']) {
+  cacheParses(require(`dynalite/db/${parser}`));
+}
 
 const { host, port } = JSON.parse(process.argv[2] ?? '{}');
 // dynalite applies table changes after a delay by default; locally they should be immediate.

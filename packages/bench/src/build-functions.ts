@@ -11,7 +11,14 @@ import type { BenchPaths } from './paths';
 import { type FunctionDefinition, listFunctions, readYaml } from './serverless-files';
 
 /** serverless-esbuild settings that are not esbuild options (the plugin strips or translates them). */
-const PLUGIN_ONLY_KEYS = new Set(['exclude', 'packager', 'outputFileExtension', 'packagerOptions', 'concurrency']);
+const PLUGIN_ONLY_KEYS = new Set([
+  'exclude',
+  'packager',
+  'outputFileExtension',
+  'packagerOptions',
+  'concurrency',
+  'watch',
+]);
 /** The one variable esbuild.yml may use, and what it stands for from the repository root. */
 const SERVERLESS_CONFIG_PATH = {
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless variable, as esbuild.yml spells it.

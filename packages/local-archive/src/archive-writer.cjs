@@ -59,9 +59,11 @@ function recordOf(entry, { now, newId }) {
 }
 
 /**
- * An archive writer for one bus. `record` takes the entries of one PutEvents call, keeps those of the bus
- * and appends them in order; writes are chained, so lines never interleave, and a failed write is logged,
- * never thrown: the archive must not break the bus it listens to. `flush` waits for the writes so far.
+ * An archive writer for one bus. `record` takes the entries of one PutEvents call (and the time the bus
+ * received them, now unless given), keeps those of the bus and appends them in order; writes are chained,
+ * so lines never interleave, and the lines recorded while a write is under way go out together in the next
+ * one (one append per file instead of one per call). A failed write is logged, never thrown: the archive
+ * must not break the bus it listens to. `flush` waits for the writes so far.
  *
  * @example
  * const writer = createArchiveWriter({ dir: '.local-data/archive', busName: 'genesys-events-dev' });
@@ -70,16 +72,25 @@ function recordOf(entry, { now, newId }) {
  */
 function createArchiveWriter({ dir, busName, now = Date.now, newId = randomUUID, log = () => {} }) {
   let pending = mkdir(dir, { recursive: true }).catch((error) => log(`cannot create ${dir}: ${error.message}`));
+  // Lines of each file recorded but not yet handed to a write.
+  const queued = new Map();
   const append = (file, text) => {
+    const scheduled = queued.has(file);
+    queued.set(file, `${queued.get(file) ?? ''}${text}`);
+    if (scheduled) return;
     pending = pending
-      .then(() => appendFile(join(dir, file), text))
+      .then(() => {
+        const lines = queued.get(file);
+        queued.delete(file);
+        return appendFile(join(dir, file), lines);
+      })
       .catch((error) => log(`cannot append to ${join(dir, file)}: ${error.message}`));
   };
   return {
-    record(entries) {
+    record(entries, at = now()) {
       const byFile = new Map();
       for (const entry of Array.isArray(entries) ? entries : []) {
-        const record = isOnBus(entry, busName) ? recordOf(entry, { now, newId }) : undefined;
+        const record = isOnBus(entry, busName) ? recordOf(entry, { now: () => at, newId }) : undefined;
         if (!record) continue;
         const file = dayFileName(record.time);
         byFile.set(file, `${byFile.get(file) ?? ''}${JSON.stringify(record)}\n`);

@@ -91,6 +91,24 @@ describe('createArchiveWriter', () => {
     expect(linesOf(join(dir, 'events-2025-03-15.ndjson')).map(({ id }) => id)).toEqual(['id-2', 'id-3']);
   });
 
+  it("stamps each batch with the time the bus received it, and keeps every line's order across writes", async () => {
+    const dir = freshDir();
+    const writer = createArchiveWriter({ dir, busName: BUS, now: () => 0, newId: counter() });
+    const at = Date.parse('2025-03-14T09:26:53.589Z');
+
+    for (let batch = 0; batch < 50; batch += 1) writer.record([entry(), entry()], at + batch);
+    await writer.flush();
+    writer.record([entry()], at + 50);
+    await writer.flush();
+
+    const lines = linesOf(join(dir, 'events-2025-03-14.ndjson'));
+    expect(lines.map(({ id }) => id)).toEqual(Array.from({ length: 101 }, (_, index) => `id-${index + 1}`));
+    expect(lines.map(({ time }) => Date.parse(time) - at)).toEqual([
+      ...Array.from({ length: 50 }, (_, batch) => [batch, batch]).flat(),
+      50,
+    ]);
+  });
+
   it('logs a write it cannot make and does not throw: the archive never breaks the bus', async () => {
     const parent = freshDir();
     const dir = join(parent, 'a-file');

@@ -10,6 +10,12 @@ import { readLakeServerConfig } from './config';
 import { erasureReporter } from './erasure-report';
 
 const HOUR_MS = 3_600_000;
+
+/** One PutEvents call's entries as the plugin hands them over, with the time (ms) the bus dispatched them. */
+interface HandedBatch {
+  readonly entries: unknown;
+  readonly at: number;
+}
 const DAY_MS = 86_400_000;
 
 /** One JSON line per decision, like the functions' logs: ids, counts and reasons, never event content. */
@@ -52,14 +58,16 @@ const main = async (): Promise<void> => {
     port: config.port,
     operations: athenaOperations({ book: queryBook(), run: lake.query }),
   });
-  const take = (entries: unknown) => ingest.accept(envelopesOf(entries, identity, new Date()));
-  // The plugin hands over every batch the bus dispatches in process (IPC); other processes that share
-  // the bus publish to its broker.
+  const take = (entries: unknown, at = new Date()) => ingest.accept(envelopesOf(entries, identity, at));
+  // The plugin hands over the batches the bus dispatches in process (IPC), a tenth of a second's worth per
+  // message, each with the time the bus dispatched it; other processes that share the bus publish to its
+  // broker.
   let handedOver: Promise<void> = Promise.resolve();
-  process.on('message', (message: { entries?: unknown }) => {
-    if (message?.entries === undefined) return;
+  process.on('message', (message: { batches?: readonly HandedBatch[] }) => {
+    if (!Array.isArray(message?.batches)) return;
+    const envelopes = message.batches.flatMap(({ entries, at }) => envelopesOf(entries, identity, new Date(at)));
     handedOver = handedOver
-      .then(() => take(message.entries))
+      .then(() => ingest.accept(envelopes))
       .catch((error: Error) => log('error', 'local bus batch not taken', { reason: error.message }));
   });
   const subscription = await subscribeToLocalBus(config.busUrl, take, {
