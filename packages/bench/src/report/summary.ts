@@ -162,6 +162,9 @@ const stepSummary = (step: StepFigures) => ({
   deadLetters: step.deadLetters,
   lost: step.missing + step.extra,
   cpuMsPerEvent: round(step.cpuMsPerEvent),
+  cpuMsPerEventByPart: step.cpuMsPerEventByPart
+    ? Object.fromEntries(Object.entries(step.cpuMsPerEventByPart).map(([part, ms]) => [part, round(ms)]))
+    : null,
   peakRssBytes: step.peakRssBytes ?? null,
   benchCores: round(step.benchCores),
   otherCores: round(step.otherCores),

@@ -3,6 +3,7 @@
  * overload at twice that rate and the recovery.
  */
 import type { LocalThroughputFigures } from '../parts/local-throughput';
+import { CPU_PARTS } from '../throughput/cpu-parts';
 import { answersOtherThan, P99_ANSWER_LIMIT_MS } from '../throughput/ramp';
 import type { StepFigures } from '../throughput/step';
 import { cell, renderTable } from './table';
@@ -52,6 +53,22 @@ const row = (label: string, step: StepFigures, result: string): string[] => [
 ];
 
 /**
+ * Where each step's CPU per event went: offline's main thread, its worker threads (the functions), its
+ * other threads (V8's compiler and GC helpers, libuv), dynalite, the lake, the rest.
+ */
+const cpuByPartLines = (steps: readonly StepFigures[]): string[] => {
+  const measured = steps.filter((step) => step.cpuMsPerEventByPart !== undefined);
+  if (measured.length === 0) return [];
+  return [
+    `CPU ms per event by part (${CPU_PARTS.join(' / ')}):`,
+    ...measured.map(
+      (step) =>
+        `  ${String(step.rate).padStart(4)}/s: ${CPU_PARTS.map((part) => cell(step.cpuMsPerEventByPart?.[part])).join(' / ')}`,
+    ),
+  ];
+};
+
+/**
  * Renders the section.
  *
  * @example
@@ -72,6 +89,7 @@ export const renderThroughput = (figures: LocalThroughputFigures): string => {
     Object.entries(step.noAnswer).map(([reason, count]) => `${step.rate}/s: ${count} x ${reason}`),
   );
   const sustained = [...figures.steps].reverse().find((step) => step.held && step.rate === figures.sustainedRate);
+  const steps = [...figures.steps, ...(figures.overload ? [figures.overload] : [])];
   return [
     'Local throughput (serverless offline as `npm run dev` runs it; mixed transports, 5% redeliveries, open loop;',
     `a step holds with every answer 200, p99 answer <= ${P99_ANSWER_LIMIT_MS} ms, no dead letter and every accepted`,
@@ -79,6 +97,7 @@ export const renderThroughput = (figures: LocalThroughputFigures): string => {
     'group per accepted event; bench, others: cores used by the bench itself and by every other process)',
     renderTable(HEADERS, rows),
     ...(noAnswer.length > 0 ? [`no answer: ${noAnswer.join('; ')}`] : []),
+    ...cpuByPartLines(steps),
     `sustained: ${figures.sustainedRate} events/s` +
       (sustained
         ? `, p99 answer ${cell(sustained.answerP99Ms)} ms, end to end p50 ${cell(sustained.endToEndP50Ms)} / p99 ` +

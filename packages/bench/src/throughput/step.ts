@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalSystem } from '../local-system';
 import { percentile } from '../measure';
+import { type CpuByPart, cpuBetween, cpuByPart } from './cpu-parts';
 import { machineBusyMs, watchGroup } from './process-tree';
 import { type SentRecord, sendAtRate } from './sender';
 import { accountFor, whenStored } from './stored';
@@ -38,6 +39,8 @@ export interface StepFigures {
   readonly drainMs: number;
   /** CPU of the local system's process group per accepted event, from the first request until drained, ms. */
   readonly cpuMsPerEvent: number | undefined;
+  /** The same, by part of the system (main thread, worker threads, helper threads, dynalite, lake, other). */
+  readonly cpuMsPerEventByPart: CpuByPart | undefined;
   readonly peakRssBytes: number | undefined;
   /** CPU of the bench itself (sender, signing, polling dynalite) during the step, in cores. */
   readonly benchCores: number;
@@ -72,6 +75,7 @@ export const runStep = async (plan: StepPlan): Promise<StepFigures> => {
   const { system } = plan;
   const parkedBefore = countDeadLetters(plan.deadLetterDir);
   const watch = watchGroup(system.groupId, 200);
+  const partsBefore = cpuByPart(system.groupId);
   const busyBefore = machineBusyMs();
   const benchBefore = process.cpuUsage();
   const started = performance.now();
@@ -99,6 +103,7 @@ export const runStep = async (plan: StepPlan): Promise<StepFigures> => {
   const endToEnd = (await Promise.all(samples)).filter((ms): ms is number => ms !== undefined);
   const drained = performance.now();
   const group = watch.stop();
+  const partsAfter = cpuByPart(system.groupId);
   const busyAfter = machineBusyMs();
   const { user, system: kernel } = process.cpuUsage(benchBefore);
   const benchMs = (user + kernel) / 1000;
@@ -127,6 +132,7 @@ export const runStep = async (plan: StepPlan): Promise<StepFigures> => {
     deadLetters: countDeadLetters(plan.deadLetterDir) - parkedBefore,
     drainMs: drained - lastAnswer,
     cpuMsPerEvent: group && acceptedIds.length > 0 ? group.cpuMs / acceptedIds.length : undefined,
+    cpuMsPerEventByPart: perEvent(partsBefore, partsAfter, acceptedIds.length),
     peakRssBytes: group?.peakRssBytes,
     benchCores: benchMs / elapsedMs,
     otherCores:
@@ -137,6 +143,12 @@ export const runStep = async (plan: StepPlan): Promise<StepFigures> => {
 };
 
 const isAcceptedEvent = (record: SentRecord): boolean => !record.redelivery && record.status === 200;
+
+const perEvent = (before: CpuByPart | undefined, after: CpuByPart | undefined, events: number) => {
+  if (!before || !after || events === 0) return undefined;
+  const used = cpuBetween(before, after);
+  return Object.fromEntries(Object.entries(used).map(([part, ms]) => [part, ms / events])) as CpuByPart;
+};
 
 const countBy = (keys: readonly (string | number)[]): Record<string, number> => {
   const counts: Record<string, number> = {};
