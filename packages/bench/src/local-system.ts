@@ -4,7 +4,7 @@
  * group so that stopping it stops everything it started (worker threads, dynalite, esbuild).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,8 @@ export interface LocalSystem {
   readonly readyMs: number;
   /** The last few KB it printed, for a failure message. */
   readonly output: () => string;
+  /** Its issuer keys, archive and lake, removed once it is stopped. */
+  readonly scratchDir: string;
 }
 
 const READY_TIMEOUT_MS = 90_000;
@@ -43,6 +45,7 @@ export const startLocalSystem = async (root: string, env: Record<string, string>
   const issuer = `http://127.0.0.1:${oidc}`;
   let output = '';
   const started = performance.now();
+  const scratchDir = mkdtempSync(join(tmpdir(), 'genesys-events-bench-'));
   const child = spawn(join(root, 'node_modules', '.bin', 'serverless'), ['offline', 'start', '--stage', 'dev'], {
     cwd: root,
     detached: true,
@@ -57,13 +60,13 @@ export const startLocalSystem = async (root: string, env: Record<string, string>
       AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${eventBridge}`,
       AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${dynamodb}`,
       LOCAL_OIDC_PORT: String(oidc),
-      LOCAL_OIDC_DIR: mkdtempSync(join(tmpdir(), 'genesys-events-bench-oidc-')),
+      LOCAL_OIDC_DIR: join(scratchDir, 'oidc'),
       OIDC_ISSUER_URL: issuer,
       // Its own archive: the bench's events and ports must not land in a developer's `npm run dev` archive.
-      LOCAL_ARCHIVE_DIR: mkdtempSync(join(tmpdir(), 'genesys-events-bench-archive-')),
+      LOCAL_ARCHIVE_DIR: join(scratchDir, 'archive'),
       // And its own lake, with the Athena-compatible endpoint the summary asks on its own port.
       LOCAL_LAKE_PORT: String(lake),
-      LOCAL_LAKE_DIR: mkdtempSync(join(tmpdir(), 'genesys-events-bench-lake-')),
+      LOCAL_LAKE_DIR: join(scratchDir, 'lake'),
       AWS_ENDPOINT_URL_ATHENA: `http://127.0.0.1:${lake}`,
       ...env,
     },
@@ -80,6 +83,7 @@ export const startLocalSystem = async (root: string, env: Record<string, string>
     issuer,
     dynamodbEndpoint: `http://127.0.0.1:${dynamodb}`,
     output: () => output,
+    scratchDir,
   };
   try {
     await waitUntilServing(baseUrl, child);
@@ -140,7 +144,16 @@ const waitUntilServing = async (baseUrl: string, child: ChildProcess): Promise<v
  * await stopLocalSystem(system);
  * ```
  */
-export const stopLocalSystem = async ({ child }: Pick<LocalSystem, 'child'>): Promise<void> => {
+export const stopLocalSystem = async ({
+  child,
+  scratchDir,
+}: Pick<LocalSystem, 'child' | 'scratchDir'>): Promise<void> => {
+  await stopGroup(child);
+  // Its archive and lake hold every event sent (tens of MB a run): nothing to keep once it is stopped.
+  rmSync(scratchDir, { recursive: true, force: true });
+};
+
+const stopGroup = async (child: ChildProcess): Promise<void> => {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const signal = (name: NodeJS.Signals) => {
