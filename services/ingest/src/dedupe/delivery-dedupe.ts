@@ -121,9 +121,10 @@ const quietly = async (write: Promise<void>, message: string, reason: string): P
   }
 };
 
-const completeQuietly = (records: DeliveryRecords, held: HeldClaim, { eventId, detailType }: PublishedAs) =>
+// The claim store writes only its declared result fields, so the accepted outcome is passed as it is.
+const completeQuietly = (records: DeliveryRecords, held: HeldClaim, publishedAs: PublishedAs) =>
   quietly(
-    records.complete(held.dedupeKey, held.token, { eventId, detailType }),
+    records.complete(held.dedupeKey, held.token, publishedAs),
     'delivery published but not recorded as completed',
     'dedupe_record_not_completed',
   );
