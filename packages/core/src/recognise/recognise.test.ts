@@ -163,6 +163,13 @@ describe('recogniseEvent on deeply nested documents', () => {
     expect(recogniseEvent(event).kind).toBe('seed-conversation');
   });
 
+  it('takes 63 levels below the root and refuses 64', () => {
+    const at = (depth: number) => `{"eventType":"conversation:created","conversation":{"id":"c-1"},"extra":${nested(depth)}}`;
+
+    expect(recogniseEvent(at(63)).kind).toBe('seed-conversation');
+    expect(() => recogniseEvent(at(64))).toThrow(expect.objectContaining({ reason: 'too_deeply_nested' }));
+  });
+
   it('refuses an event nested deeper than 64 levels without exhausting the stack', () => {
     const event = `{"eventType":"conversation:created","conversation":{"id":"c-1"},"extra":${nested(100_000)}}`;
 

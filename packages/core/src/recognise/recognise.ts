@@ -112,14 +112,20 @@ const recogniseOpenMessage = (value: Record<string, unknown>): RecognisedEvent =
  */
 const MAX_NESTING_DEPTH = 64;
 
-/** Iterative, so that checking a hostile document cannot itself exhaust the stack. */
-const nestingDepthExceeds = (root: unknown, limit: number): boolean => {
-  const pending: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
-  while (pending.length > 0) {
-    const { value, depth } = pending.pop() as { value: unknown; depth: number };
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(value)) pending.push({ value: child, depth: depth + 1 });
+/**
+ * Whether a parsed document holds an object or array `limit` levels below its root. Recursive but never
+ * deeper than `limit` frames, so a hostile document cannot exhaust the stack; it allocates nothing, since
+ * it runs on every request.
+ */
+const nestingDepthExceeds = (value: unknown, limit: number): boolean => {
+  if (typeof value !== 'object' || value === null) return false;
+  if (limit === 0) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (nestingDepthExceeds(item, limit - 1)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (nestingDepthExceeds((value as Record<string, unknown>)[key], limit - 1)) return true;
   }
   return false;
 };
