@@ -164,7 +164,8 @@ describe('recogniseEvent on deeply nested documents', () => {
   });
 
   it('takes 63 levels below the root and refuses 64', () => {
-    const at = (depth: number) => `{"eventType":"conversation:created","conversation":{"id":"c-1"},"extra":${nested(depth)}}`;
+    const at = (depth: number) =>
+      `{"eventType":"conversation:created","conversation":{"id":"c-1"},"extra":${nested(depth)}}`;
 
     expect(recogniseEvent(at(63)).kind).toBe('seed-conversation');
     expect(() => recogniseEvent(at(64))).toThrow(expect.objectContaining({ reason: 'too_deeply_nested' }));
