@@ -1,7 +1,7 @@
 /**
  * What the ingest part measures: each scheme's handler (the webhook function serving its route), the
  * requests, and the tasks (ours per scheme, ours with delivery ids, the floor per scheme, the naive handler,
- * the required work per scheme).
+ * the required and the minimal work per scheme).
  */
 import { type BuiltFunction, type Handler, importHandler } from '../build-functions';
 import { benchId } from '../fixtures/bodies';
@@ -18,7 +18,7 @@ import type { BenchTask } from '../measure';
 import type { CallCase } from '../measure-paired';
 import { INGEST_PATHS, type IngestPath, schemeOf } from './ingest-paths';
 import { floorCheck, naiveSeedFormHandler } from './references';
-import { type ReferenceEvent, type RequiredWork, requiredWorkHandler } from './required-work';
+import { type ReferenceEvent, type ReferenceKind, type RequiredWork, referenceHandler } from './required-work';
 
 /** The secret (or API key) each scheme's requests are signed with: the current one of each list. */
 const SECRET_OF: Readonly<Record<Scheme, string>> = {
@@ -33,8 +33,9 @@ export interface IngestSetup {
   readonly handlers: Readonly<Record<Scheme, Handler>>;
   readonly webhooks: Readonly<Record<Scheme, SignedWebhook>>;
   readonly naive: ReturnType<typeof naiveSeedFormHandler>;
-  /** Each route's required-work reference (see `required-work.ts`). */
+  /** Each route's required-work reference, and its minimal-work one (see `required-work.ts`). */
   readonly requiredWork: Readonly<Record<Scheme, RequiredWork>>;
+  readonly minimalWork: Readonly<Record<Scheme, RequiredWork>>;
   /** Calls a scheme's handler with a fresh event of its request (or of another request). */
   readonly invoke: (scheme: Scheme, webhook?: SignedWebhook) => Promise<unknown>;
   /** A seed header request with a delivery id never used before. */
@@ -62,9 +63,8 @@ export const ingestSetup = async (functions: readonly BuiltFunction[]): Promise<
     handlers,
     webhooks,
     naive: naiveSeedFormHandler(SECRET_OF.seedForm),
-    requiredWork: Object.fromEntries(
-      SCHEMES.map((scheme) => [scheme, requiredWorkHandler(scheme, SECRET_OF[scheme])]),
-    ) as Record<Scheme, RequiredWork>,
+    requiredWork: references('required'),
+    minimalWork: references('minimal'),
     invoke: (scheme, webhook = webhooks[scheme]) => handlers[scheme](httpApiEvent(webhook.request), context),
     withDeliveryId: () => {
       delivery += 1;
@@ -73,6 +73,12 @@ export const ingestSetup = async (functions: readonly BuiltFunction[]): Promise<
   };
 };
 
+const references = (kind: ReferenceKind) =>
+  Object.fromEntries(SCHEMES.map((scheme) => [scheme, referenceHandler(scheme, SECRET_OF[scheme], kind)])) as Record<
+    Scheme,
+    RequiredWork
+  >;
+
 /** Ours and the route's required work on one path, on the same request. */
 export interface ChainCases {
   readonly ours: CallCase;
@@ -80,8 +86,8 @@ export interface ChainCases {
 }
 
 /**
- * Ours and the required work of every path. Each event is built fresh (the chain writes to its event); the
- * delivery id path signs a request with a new delivery id each time and is held to the seed header's work.
+ * Ours and the required work of every path. Each event is built fresh (the chain writes to its event); on
+ * the delivery id path both sign a request with a new delivery id each time, so both deduplicate.
  *
  * @example
  * ```ts
@@ -94,7 +100,7 @@ export const chainCases = ({
   webhooks,
   requiredWork,
   withDeliveryId,
-}: IngestSetup): Record<IngestPath, ChainCases> => {
+}: Omit<IngestSetup, 'minimalWork'>): Record<IngestPath, ChainCases> => {
   const context = lambdaContext();
   const casesOf = (path: IngestPath): ChainCases => {
     const scheme = schemeOf(path);
@@ -102,7 +108,7 @@ export const chainCases = ({
     return {
       ours: { next: () => httpApiEvent(request()), call: (event) => handlers[scheme](event, context) },
       requiredWork: {
-        next: () => httpApiEvent(webhooks[scheme].request),
+        next: () => httpApiEvent(request()),
         call: (event) => requiredWork[scheme](event as ReferenceEvent),
       },
     };
@@ -119,7 +125,7 @@ export const chainCases = ({
  * ```
  */
 export const ingestTasks = (setup: IngestSetup): BenchTask[] => {
-  const { webhooks, naive } = setup;
+  const { webhooks, naive, minimalWork } = setup;
   const cases = chainCases(setup);
   const prepared = (name: string, next: () => unknown, call: (event: unknown) => unknown): BenchTask => {
     let event: unknown;
@@ -149,6 +155,13 @@ export const ingestTasks = (setup: IngestSetup): BenchTask[] => {
     ),
     ...SCHEMES.map((scheme) =>
       prepared(`requiredWork:${scheme}`, cases[scheme].requiredWork.next, cases[scheme].requiredWork.call),
+    ),
+    ...SCHEMES.map((scheme) =>
+      prepared(
+        `minimalWork:${scheme}`,
+        () => httpApiEvent(webhooks[scheme].request),
+        (event) => minimalWork[scheme](event as ReferenceEvent),
+      ),
     ),
   ];
 };

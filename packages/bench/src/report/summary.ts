@@ -108,6 +108,8 @@ const ingestAnswerSummary = (ingest: IngestResult | undefined) => {
   const answerPath = ingest?.answerPath;
   return {
     requiredWorkOpsPerSec: mapValues(ingest?.requiredWork, (figures) => figures.opsPerSec),
+    minimalWorkOpsPerSec: mapValues(ingest?.minimalWork, (figures) => figures.opsPerSec),
+    chainVsMinimalWork: mapValues(ingest?.chainVsMinimalWork, (ratio) => ratio),
     chainVsRequiredWork: mapValues(ingest?.chain, chainVsRequiredWork),
     chainVsRequiredWorkQuartiles: ingest
       ? Object.fromEntries(
