@@ -6,6 +6,8 @@
 // and an alarm on the stack's alarm topic. It runs at `initialize`, before packaging compiles the rules
 // and before the local bus reads them, so the cloud and `npm run dev` see the same rules.
 
+const { ifStageKey, withStageKey } = require('./stage-key.cjs');
+
 /** The rule target's retry policy: a day of attempts before an event is parked. */
 const RETRY_POLICY = { maximumEventAge: 86400, maximumRetryAttempts: 20 };
 /** SQS keeps a parked event for its maximum, 14 days, for `genesys-events redrive`. */
@@ -31,9 +33,6 @@ const pascalCase = (name) =>
 
 /** The logical id of a service's dead-letter queue. */
 const deadLetterQueueId = (name) => `${pascalCase(name)}DeadLetterQueue`;
-
-/** The stage's customer-managed key when it has one (KmsKeyArn of operations.yml), else nothing. */
-const withStageKey = () => ({ 'Fn::If': ['UseCustomerManagedKey', { Ref: 'KmsKeyArn' }, { Ref: 'AWS::NoValue' }] });
 
 /**
  * The `eventBridge` events of a `subscribe` block: one rule per pattern on the app bus.
@@ -76,7 +75,7 @@ function unconditionalDeadLetterResources(name, stage) {
         QueueName: `genesys-events-${stage}-${name}-dlq`,
         MessageRetentionPeriod: DEAD_LETTER_RETENTION_SECONDS,
         KmsMasterKeyId: withStageKey(),
-        SqsManagedSseEnabled: { 'Fn::If': ['UseCustomerManagedKey', { Ref: 'AWS::NoValue' }, true] },
+        SqsManagedSseEnabled: ifStageKey({ Ref: 'AWS::NoValue' }, true),
       },
     },
     [`${queueId}Policy`]: {

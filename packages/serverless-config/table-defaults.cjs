@@ -4,17 +4,13 @@
 // stage has one (KmsKeyArn of operations.yml; AWS-owned otherwise). The tables hold personal data, so a
 // new team's table is protected like the others without anyone remembering to write it.
 
+const { ifStageKey } = require('./stage-key.cjs');
+
 /** The defaults, each applied only where the table does not say otherwise. */
 const TABLE_DEFAULTS = {
   BillingMode: 'PAY_PER_REQUEST',
   PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-  SSESpecification: {
-    'Fn::If': [
-      'UseCustomerManagedKey',
-      { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { Ref: 'KmsKeyArn' } },
-      { Ref: 'AWS::NoValue' },
-    ],
-  },
+  SSESpecification: ifStageKey({ SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { Ref: 'KmsKeyArn' } }),
 };
 
 /**

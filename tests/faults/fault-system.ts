@@ -12,7 +12,9 @@ const port = (name: string, fallback: number): number => Number(process.env[name
 /**
  * Ports of the fault-injection system, apart from `npm run dev` and the integration tests. The real local
  * bus and dynalite listen on `eventBridge` and `dynamodb`; the functions reach them only through the fault
- * proxies. Each can be moved with its `FAULT_*_PORT` variable.
+ * proxies. `lake` is the local lake's Athena-compatible endpoint, which offline starts too: left on its
+ * default (4590) it would collide with a running `npm run dev`. Each can be moved with its `FAULT_*_PORT`
+ * variable.
  */
 export const FAULT_PORTS = {
   http: port('FAULT_HTTP_PORT', 3500),
@@ -23,6 +25,7 @@ export const FAULT_PORTS = {
   eventBridgeProxy: port('FAULT_EVENTBRIDGE_PROXY_PORT', 4520),
   dynamodbProxy: port('FAULT_DYNAMODB_PROXY_PORT', 4677),
   oidc: port('FAULT_OIDC_PORT', 4550),
+  lake: port('FAULT_LAKE_PORT', 4690),
 } as const;
 
 export const faultBaseUrl = `http://127.0.0.1:${FAULT_PORTS.http}`;
@@ -106,6 +109,10 @@ export const startFaultSystem = async (extraEnv: Record<string, string>): Promis
         AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${FAULT_PORTS.dynamodbProxy}`,
         LOCAL_OIDC_PORT: String(FAULT_PORTS.oidc),
         OIDC_ISSUER_URL: faultIssuer,
+        // The local lake writes under the private service folder's .local-data; its endpoint needs a port of
+        // its own like the rest, and the functions (the summary) must ask it there.
+        LOCAL_LAKE_PORT: String(FAULT_PORTS.lake),
+        AWS_ENDPOINT_URL_ATHENA: `http://127.0.0.1:${FAULT_PORTS.lake}`,
         ...extraEnv,
       },
     },

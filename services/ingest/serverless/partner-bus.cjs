@@ -10,6 +10,8 @@
 
 // The same dead-letter queue, policy and alarm as every app-bus rule of the project's services.
 const { deadLetterQueueId, deadLetterResources } = require('../../../packages/serverless-config/subscriptions.cjs');
+// The bus is encrypted like every other resource: the stage's key when it has one.
+const { withStageKey } = require('../../../packages/serverless-config/stage-key.cjs');
 
 const SOURCE_PREFIX = 'aws.partner/genesys.com';
 const SOURCE_NAME = /^aws\.partner\/genesys\.com(\.[a-z0-9-]+)?\/cloud\/[0-9a-fA-F-]{36}\/[A-Za-z0-9._-]{1,64}$/;
@@ -18,9 +20,6 @@ function sourcePattern(orgIds) {
   if (orgIds.length === 0) return [{ prefix: SOURCE_PREFIX }];
   return orgIds.map((orgId) => ({ prefix: `${SOURCE_PREFIX}/cloud/${orgId}/` }));
 }
-
-/** The stage's customer-managed key (KmsKeyArn of operations.yml) when it has one, else nothing. */
-const withStageKey = () => ({ 'Fn::If': ['UseCustomerManagedKey', { Ref: 'KmsKeyArn' }, { Ref: 'AWS::NoValue' }] });
 
 function partnerBusResources({ sourceName, orgIds, appBusArn, stage }) {
   const condition = 'HasGenesysPartnerEventSource';
