@@ -1,4 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { appBusPublisher } from '@genesys-events/app-bus';
 import { AWS_CLIENT_SETTINGS, requiredSetting } from '@genesys-events/consumer-kit/config';
@@ -11,6 +12,7 @@ import {
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { logger } from '../observability/logger';
+import { metrics } from '../observability/metrics';
 import { reportOutcome } from '../outcome/report-outcome';
 import type { Accepted } from '../outcome/webhook-outcome';
 import { answerAccepted } from '../outcome/webhook-outcome';
@@ -35,8 +37,8 @@ export interface WebhookRoute {
 }
 
 /**
- * Composes a webhook route: the order is part of the contract. The logger is reset last, after the one
- * `webhook answered` line (which carries the request's metrics); errors are mapped before that (`onError` runs in reverse);
+ * Composes a webhook route: the order is part of the contract. Metrics are flushed and the logger reset
+ * last, after the one `webhook answered` line; errors are mapped before that (`onError` runs in reverse);
  * the request is guarded (405/413/415) and authenticated on its exact bytes before anything parses it;
  * deduplication records nothing for unauthenticated or unparseable requests; the handler publishes before
  * the 200 is answered from its outcome. The app bus is `APP_BUS_NAME`, read at cold start.
@@ -53,6 +55,7 @@ export const webhookHandler = (route: WebhookRoute, appBusName = requiredSetting
   return middy<RecognisedWebhookEvent, Accepted | APIGatewayProxyStructuredResultV2>((event: RecognisedWebhookEvent) =>
     acceptWebhook(event, { publish, now: () => new Date() }),
   )
+    .use(logMetrics(metrics))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlateWithRequest())
     .use(reportOutcome({ route: route.name }))

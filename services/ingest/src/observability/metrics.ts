@@ -1,9 +1,8 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { WebhookOutcome } from '../outcome/webhook-outcome';
-import { SERVICE_NAME } from './logger';
 
 /** The ingest service's CloudWatch metrics (embedded metric format, written with the logs). */
-export const metrics = new Metrics({ namespace: 'GenesysEvents', serviceName: SERVICE_NAME });
+export const metrics = new Metrics({ namespace: 'GenesysEvents', serviceName: 'ingest' });
 
 /** The metric each outcome counts as. */
 export type OutcomeMetric =
@@ -39,7 +38,7 @@ export const metricsOf = (outcome: WebhookOutcome): OutcomeMetric[] => {
 
 /**
  * Adds an outcome's metrics to the shared instance, with the route (and the reason of a rejection or
- * failure) as dimensions; `writeAnsweredLine` writes them with the request's line. One shared instance rather than one per
+ * failure) as dimensions; Powertools `logMetrics` flushes them. One shared instance rather than one per
  * request: a new one would rebuild its configuration and console every time.
  *
  * @example

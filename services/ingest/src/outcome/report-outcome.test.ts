@@ -1,4 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { PublishError } from '@genesys-events/app-bus';
 import { SignatureVerificationError } from '@genesys-events/core';
 import { jsonHttpErrorHandler, mapDomainErrors } from '@genesys-events/core/middleware';
@@ -7,6 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import middy, { type MiddlewareObj, type Request } from '@middy/core';
 import { mapIngestErrors } from '../http/map-ingest-errors';
 import { logger } from '../observability/logger';
+import { metrics } from '../observability/metrics';
 import { type CapturedOutput, captureOutput } from '../test-support/captured-output';
 import { answerEarly, reportOutcome } from './report-outcome';
 import type { Accepted } from './webhook-outcome';
@@ -28,6 +30,7 @@ const accepted: Accepted = { kind: 'accepted', eventId: 'evt-1', detailType: 'co
 /** The observability part of the webhook pipeline, in its order, around a handler and extra stages. */
 const pipeline = (handler: () => Promise<unknown>, ...stages: MiddlewareObj[]) =>
   middy(handler)
+    .use(logMetrics(metrics))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use({ before: () => logger.setCorrelationId('req-1') })
     .use(reportOutcome({ route: 'genesys' }))

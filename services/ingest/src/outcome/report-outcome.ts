@@ -1,7 +1,7 @@
 import { cleanupMiddlewares } from '@aws-lambda-powertools/commons';
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type AnsweredLevel, writeAnsweredLine } from '../observability/answered-line';
+import { logger } from '../observability/logger';
 import { countOutcome } from '../observability/metrics';
 import type { DeliveryFacts } from '../receive/webhook-event';
 import {
@@ -19,15 +19,15 @@ const REPORT_KEY = 'genesys-events.report-outcome';
 type Report = (request: Request) => void;
 
 /**
- * Counts and logs what became of every request, from its recorded outcome: one `webhook answered` line
- * with ids only, carrying its metric (two for a reused delivery id) in embedded metric format. An errored
- * request's outcome is the rejection or failure an error mapper recorded, else the one its HTTP error
- * says. Register it after Powertools `injectLambdaContext` and before `httpErrorHandler`: its `after` and
- * `onError` then run once the answer is settled, and before the logger is reset.
+ * Counts and logs what became of every request, from its recorded outcome: one metric (two for a reused
+ * delivery id) and one `webhook answered` line with ids only. An errored request's outcome is the
+ * rejection or failure an error mapper recorded, else the one its HTTP error says. Register it after
+ * Powertools `logMetrics` and `injectLambdaContext` and before `httpErrorHandler`: its `after` and
+ * `onError` then run once the answer is settled, and before the metrics are flushed and the logger reset.
  *
  * @example
  * ```ts
- * middy(handler).use(injectLambdaContext(logger)).use(reportOutcome({ route })).use(httpErrorHandler());
+ * middy(handler).use(logMetrics(metrics)).use(injectLambdaContext(logger)).use(reportOutcome({ route })).use(httpErrorHandler());
  * ```
  */
 export const reportOutcome = ({ route }: { route: string }): MiddlewareObj => {
@@ -45,7 +45,7 @@ export const reportOutcome = ({ route }: { route: string }): MiddlewareObj => {
 
 /**
  * Answers a request from a `before` hook. Middy then skips every `after` hook, so this records the outcome,
- * reports it, and runs Powertools' cleanup (logger keys reset) before returning the answer.
+ * reports it, and runs Powertools' cleanup (metrics flushed, logger keys reset) before returning the answer.
  *
  * @example
  * ```ts
@@ -72,7 +72,7 @@ const settledOutcome = (request: Request): WebhookOutcome => {
   return outcomeOfError(request.error);
 };
 
-const levelOf = (outcome: WebhookOutcome): AnsweredLevel => {
+const levelOf = (outcome: WebhookOutcome): 'info' | 'warn' | 'error' => {
   if (outcome.kind === 'failed') return outcome.statusCode === 503 ? 'warn' : 'error';
   if (outcome.kind === 'rejected' || (outcome.kind === 'accepted' && outcome.deliveryIdReused)) return 'warn';
   return 'info';
@@ -82,7 +82,7 @@ const levelOf = (outcome: WebhookOutcome): AnsweredLevel => {
 const logOutcome = (outcome: WebhookOutcome, route: string, event: unknown): void => {
   const { delivery, recognised } = (event ?? {}) as { delivery?: DeliveryFacts; recognised?: { kind?: string } };
   const { kind, ...details } = outcome;
-  writeAnsweredLine(levelOf(outcome), {
+  logger[levelOf(outcome)]('webhook answered', {
     outcome: kind,
     route,
     ...details,

@@ -7,12 +7,12 @@ import { jest } from '@jest/globals';
 /** One JSON line written while capturing. */
 export type OutputLine = Record<string, unknown>;
 
-/** The lines captured so far, read as log lines and as EMF metric documents (a line may be both). */
+/** The lines captured so far, sorted into log lines and EMF metric documents. */
 export interface CapturedOutput {
   readonly lines: OutputLine[];
   /** The names of the metrics in every EMF document written, with the document's dimensions. */
   readonly metrics: () => { name: string; dimensions: Record<string, unknown> }[];
-  /** Log lines (a `webhook answered` line is one, and carries its metrics too). */
+  /** Log lines (not metric documents). */
   readonly logs: () => OutputLine[];
   readonly restore: () => void;
 }
@@ -44,7 +44,7 @@ export const captureOutput = (): CapturedOutput => {
   return {
     lines,
     metrics: () => lines.filter(isMetricDocument).flatMap(metricsOf),
-    logs: () => lines.filter((line) => typeof line.message === 'string'),
+    logs: () => lines.filter((line) => !isMetricDocument(line)),
     restore: () => {
       for (const spy of spies) spy.mockRestore();
     },
