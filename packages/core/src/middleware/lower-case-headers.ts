@@ -14,10 +14,18 @@ import type { WebhookHttpEvent } from './http-event';
  */
 export const lowerCaseHeaders = (): MiddlewareObj<WebhookHttpEvent> => {
   const lowerCaseHeadersBefore = ({ event }: { event: WebhookHttpEvent }) => {
-    if (!event.headers) return;
+    // HTTP APIs already send them lower-cased: then there is nothing to copy.
+    if (!event.headers || !hasUpperCaseName(event.headers)) return;
     event.headers = Object.fromEntries(
       Object.entries(event.headers).map(([name, value]) => [name.toLowerCase(), value]),
     );
   };
   return { before: lowerCaseHeadersBefore };
+};
+
+const UPPER_CASE = /[A-Z]/;
+
+const hasUpperCaseName = (headers: Record<string, unknown>): boolean => {
+  for (const name in headers) if (UPPER_CASE.test(name)) return true;
+  return false;
 };

@@ -23,7 +23,8 @@ process.env.AWS_REGION = 'eu-west-1';
 process.env.AWS_ACCESS_KEY_ID = 'test-access-key';
 process.env.AWS_SECRET_ACCESS_KEY = 'test-secret-key';
 process.env.POWERTOOLS_DEV = 'false';
-process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
+// DEBUG: the level duplicate answers are logged at (the dev stage's).
+process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
 
 const eventBridge = mockClient(EventBridgeClient);
 const dynamo = mockClient(DynamoDBClient);
@@ -85,7 +86,7 @@ describe('genesys webhook handler, a redelivery answered duplicate', () => {
     const answered = output.logs().filter((line) => line.message === 'webhook answered');
     expect(answered).toEqual([
       expect.objectContaining({
-        level: 'INFO',
+        level: 'DEBUG',
         outcome: 'duplicate',
         route: 'genesys',
         eventId: 'evt-first',

@@ -62,6 +62,15 @@ const updated = seedConversationJson({
   conversation: { id: CONVERSATION_ID, type: 'call' },
 });
 
+describe('genesys webhook handler at INFO, the level of every stage but dev', () => {
+  it('counts an accepted event without writing its answered line', async () => {
+    await send(created, 'first-only');
+
+    expect(output.metrics().map((metric) => metric.name)).toEqual(['WebhookAccepted']);
+    expect(output.logs().filter((line) => line.message === 'webhook answered')).toEqual([]);
+  });
+});
+
 describe('genesys webhook handler, a delivery id reused for other content', () => {
   it('publishes the second event as a new event', async () => {
     await send(created, 'reused-1');

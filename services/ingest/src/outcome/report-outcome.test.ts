@@ -4,20 +4,20 @@ import { PublishError } from '@genesys-events/app-bus';
 import { SignatureVerificationError } from '@genesys-events/core';
 import { jsonHttpErrorHandler, mapDomainErrors } from '@genesys-events/core/middleware';
 import { lambdaContext } from '@genesys-events/core/testing';
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import middy, { type MiddlewareObj, type Request } from '@middy/core';
-import { mapIngestErrors } from '../http/map-ingest-errors';
-import { logger } from '../observability/logger';
-import { metrics } from '../observability/metrics';
 import { type CapturedOutput, captureOutput } from '../test-support/captured-output';
-import { answerEarly, reportOutcome } from './report-outcome';
 import type { Accepted } from './webhook-outcome';
-import { answerAccepted } from './webhook-outcome';
 
-beforeAll(() => {
-  process.env.POWERTOOLS_DEV = 'false';
-  logger.setLogLevel('INFO');
-});
+// DEBUG, the level accepted and duplicate answers are logged at (the dev stage's), set before the logger is
+// built: Powertools puts a logger back on its initial level at each invocation.
+process.env.POWERTOOLS_DEV = 'false';
+process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+const { mapIngestErrors } = await import('../http/map-ingest-errors');
+const { metrics } = await import('../observability/metrics');
+const { logger } = await import('../observability/logger');
+const { answerEarly, reportOutcome } = await import('./report-outcome');
+const { answerAccepted } = await import('./webhook-outcome');
 
 let output: CapturedOutput;
 
@@ -25,7 +25,7 @@ afterEach(() => {
   output.restore();
 });
 
-const accepted: Accepted = { kind: 'accepted', eventId: 'evt-1', detailType: 'conversation:created' };
+const acceptedOutcome: Accepted = { kind: 'accepted', eventId: 'evt-1', detailType: 'conversation:created' };
 
 /** The observability part of the webhook pipeline, in its order, around a handler and extra stages. */
 const pipeline = (handler: () => Promise<unknown>, ...stages: MiddlewareObj[]) =>
@@ -51,12 +51,12 @@ const throwing = (error: unknown) => async () => Promise.reject(error);
 
 describe('reportOutcome', () => {
   it('counts and logs an accepted event from the outcome the handler returned', async () => {
-    const { response, metrics, answered } = await invoke(async () => accepted);
+    const { response, metrics, answered } = await invoke(async () => acceptedOutcome);
 
     expect(response).toMatchObject({ statusCode: 200 });
     expect(metrics).toEqual([{ name: 'WebhookAccepted', dimensions: { service: 'ingest', route: 'genesys' } }]);
     expect(answered).toEqual([
-      expect.objectContaining({ level: 'INFO', outcome: 'accepted', eventId: 'evt-1', correlation_id: 'req-1' }),
+      expect.objectContaining({ level: 'DEBUG', outcome: 'accepted', eventId: 'evt-1', correlation_id: 'req-1' }),
     ]);
   });
 
@@ -99,7 +99,7 @@ describe('reportOutcome', () => {
   });
 
   it('counts a reused delivery id with the acceptance, and logs it at WARN with ids only', async () => {
-    const reused: Accepted = { ...accepted, deliveryIdReused: { firstEventId: 'evt-0' } };
+    const reused: Accepted = { ...acceptedOutcome, deliveryIdReused: { firstEventId: 'evt-0' } };
 
     const { metrics, answered } = await invoke(async () => reused);
 
@@ -119,7 +119,7 @@ describe('answerEarly', () => {
   const answersEarly = { before: (request: Request) => answerEarly(request, { kind: 'duplicate', eventId: 'evt-0' }) };
 
   it('counts, logs and flushes an answer given from a before hook, and resets the logger', async () => {
-    const { response, metrics, answered } = await invoke(async () => accepted, answersEarly);
+    const { response, metrics, answered } = await invoke(async () => acceptedOutcome, answersEarly);
     logger.info('next invocation');
 
     expect(response).toMatchObject({ statusCode: 200, body: '{"status":"duplicate","eventId":"evt-0"}' });
@@ -131,7 +131,7 @@ describe('answerEarly', () => {
   it('answers without reporting when the pipeline has no reportOutcome', async () => {
     output = captureOutput();
 
-    const response = await middy(async () => accepted).use(answersEarly)({}, lambdaContext());
+    const response = await middy(async () => acceptedOutcome).use(answersEarly)({}, lambdaContext());
 
     expect(response).toMatchObject({ statusCode: 200 });
     expect(output.lines).toEqual([]);

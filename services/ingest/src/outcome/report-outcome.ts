@@ -72,10 +72,17 @@ const settledOutcome = (request: Request): WebhookOutcome => {
   return outcomeOfError(request.error);
 };
 
-const levelOf = (outcome: WebhookOutcome): 'info' | 'warn' | 'error' => {
+/**
+ * Rejections, failures and reused delivery ids are logged at WARN or ERROR on every stage. Accepted and
+ * duplicate answers are logged at DEBUG: their metrics count them at every level, the app bus archive and
+ * the lake keep every accepted event, and at production rates a line per event would be most of the
+ * stage's log volume (100 events/s make about 130 GB a month of 500-byte lines). The dev stage logs at
+ * DEBUG, so every answer shows locally; `--param="logLevel=DEBUG"` traces them on any stage.
+ */
+const levelOf = (outcome: WebhookOutcome): 'debug' | 'warn' | 'error' => {
   if (outcome.kind === 'failed') return outcome.statusCode === 503 ? 'warn' : 'error';
   if (outcome.kind === 'rejected' || (outcome.kind === 'accepted' && outcome.deliveryIdReused)) return 'warn';
-  return 'info';
+  return 'debug';
 };
 
 /** Ids, statuses and reasons only: never a body, a header value other than the delivery id, or a secret. */
