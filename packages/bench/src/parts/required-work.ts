@@ -7,7 +7,8 @@
  * required `@middy/http-urlencode-body-parser` calls; raw bodies as they are) and authenticates the exact
  * bytes (HMAC-SHA256 of the signed text and a constant-time compare, or the API key's SHA-256 compared in
  * constant time). Then it calls core's own steps directly: `recogniseEvent` (JSON parse, nesting limit,
- * schema), `toAppBusEvent` (normalisation, with the gateway facts), the content key when the delivery is
+ * schema), `classifyNotification` (a notification's body against the topic catalog: the typed check),
+ * `toAppBusEvent` (normalisation, with the gateway facts), the content key when the delivery is
  * deduplicated (a delivery id, or an Open Messaging message id), and serialises the PutEvents detail. No
  * framework, logging, metrics, error mapping or SDK command: the chain's budget measures those.
  *
@@ -17,6 +18,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { parse as parseQuery } from 'node:querystring';
 import {
+  classifyNotification,
   DEFAULT_API_KEY_HEADER,
   eventContentKey,
   type GatewayInfo,
@@ -70,12 +72,13 @@ const minimal: AfterAuthentication = (text, { transport }) => {
 };
 
 /**
- * As specified: core's recognition (parse, nesting limit, schema) and normalisation with the gateway facts,
- * the content key when the delivery is deduplicated (computed once, from the normalised detail), and the
- * PutEvents detail serialised.
+ * As specified: core's recognition (parse, nesting limit, schema), a notification's body checked against
+ * the topic catalog, normalisation with the gateway facts, the content key when the delivery is
+ * deduplicated (computed once, from the normalised detail), and the PutEvents detail serialised.
  */
 const specified: AfterAuthentication = (text, { transport, scheme, deliveryId }) => {
   const recognised = recogniseEvent(text);
+  const catalogued = recognised.kind === 'notification' ? classifyNotification(recognised.notification).kind : '';
   const gateway: GatewayInfo = {
     transport,
     scheme,
@@ -85,7 +88,7 @@ const specified: AfterAuthentication = (text, { transport, scheme, deliveryId })
   const { detail } = toAppBusEvent(recognised, gateway);
   const deduplicated = deliveryId !== undefined || recognised.kind === 'open-messaging';
   const key = deduplicated ? eventContentKey(detail) : '';
-  return JSON.stringify(detail).length + key.length > 0 ? ACCEPTED : refused(500);
+  return JSON.stringify(detail).length + key.length + catalogued.length > 0 ? ACCEPTED : refused(500);
 };
 
 /** Seed form: the `webhook` field is the signed text, its hex HMAC is the `signature` field. */
