@@ -185,6 +185,7 @@ const throughputSummary = (figures: LocalThroughputFigures | undefined) => {
     localOverload: figures?.overload
       ? { ...stepSummary(figures.overload), degradedWithoutLoss: figures.overload.degradedWithoutLoss }
       : null,
+    localQuietAfterOverloadMs: round(figures?.quietAfterOverloadMs),
     localRecovery: figures?.recovery ? { ...stepSummary(figures.recovery), held: figures.recovery.held } : null,
   };
 };

@@ -107,7 +107,10 @@ export const renderThroughput = (figures: LocalThroughputFigures): string => {
       `; ready in ${cell(figures.readyMs)} ms`,
     figures.overload
       ? `overload at ${figures.overload.rate}/s: ${figures.overload.degradedWithoutLoss ? 'degraded without loss' : 'LOST EVENTS OR ANSWERED OUTSIDE 200/503'}; ` +
-        `recovery at ${figures.recovery?.rate}/s ${figures.recovery?.held ? 'held' : 'did NOT hold'}`
+        `${quietAfter(figures.quietAfterOverloadMs)}recovery at ${figures.recovery?.rate}/s ${figures.recovery?.held ? 'held' : 'did NOT hold'}`
       : 'overload: not run (short mode, BENCH_OVERLOAD_SECONDS=0, or no step held)',
   ].join('\n');
 };
+
+const quietAfter = (ms: number | undefined) =>
+  ms === undefined ? 'NOT quiet within 2 min after it; ' : `quiet ${(ms / 1000).toFixed(0)} s after it; `;

@@ -1,9 +1,10 @@
 /**
  * The ramp: steps of rising rate until one does not hold; the highest that held is the sustained rate.
- * Then twice that rate, where the system must degrade without loss, and the sustained rate again, where
- * it must have recovered.
+ * Then twice that rate, where the system must degrade without loss; and once the load has stopped and the
+ * system has worked off its backlog (gone quiet), the sustained rate again, where it must have recovered.
  */
 import type { LocalSystem } from '../local-system';
+import { waitUntilQuiet } from './quiet';
 import { runStep, type StepFigures } from './step';
 import type { TrafficRequest } from './traffic';
 
@@ -32,6 +33,8 @@ export interface RampFigures {
   /** The highest rate that held, 0 when none did. */
   readonly sustainedRate: number;
   readonly overload?: StepFigures & { readonly degradedWithoutLoss: boolean };
+  /** How long after the overload's drain the system went quiet, ms; undefined when it did not within 2 min. */
+  readonly quietAfterOverloadMs?: number | undefined;
   readonly recovery?: JudgedStep;
 }
 
@@ -119,13 +122,19 @@ export const runRamp = async ({
   progress(`overload: ${sustainedRate * 2}/s for ${settings.overloadSeconds} s`);
   const overloaded = await step(sustainedRate * 2, settings.overloadSeconds);
   const overload = { ...overloaded, degradedWithoutLoss: degradedWithoutLoss(overloaded) };
+  const quietAfterOverloadMs = await waitUntilQuiet(system.groupId);
+  progress(
+    quietAfterOverloadMs === undefined
+      ? 'the system did not go quiet after the overload'
+      : `quiet ${Math.round(quietAfterOverloadMs / 1000)} s after the overload`,
+  );
   // Judged as a ramp step (once more when it does not hold): the rate that held before must hold again.
   const recovery = await judgedStep(
     () => step(sustainedRate, settings.stepSeconds),
     progress,
     `recovery ${sustainedRate}/s`,
   );
-  return { steps, sustainedRate, overload, recovery: recovery.at(-1) as JudgedStep };
+  return { steps, sustainedRate, overload, quietAfterOverloadMs, recovery: recovery.at(-1) as JudgedStep };
 };
 
 /**
