@@ -86,7 +86,9 @@ const specified: AfterAuthentication = (text, { transport, scheme, deliveryId })
     ...(deliveryId ? { deliveryId } : {}),
   };
   const { detail } = toAppBusEvent(recognised, gateway);
-  const deduplicated = deliveryId !== undefined || recognised.kind === 'open-messaging';
+  // As ingest: a delivery id, or an Open Messaging message's own dedupe key, asks for deduplication.
+  const deduplicated =
+    deliveryId !== undefined || (recognised.kind === 'open-messaging' && recognised.dedupeKey !== undefined);
   const key = deduplicated ? eventContentKey(detail) : '';
   return JSON.stringify(detail).length + key.length + catalogued.length > 0 ? ACCEPTED : refused(500);
 };

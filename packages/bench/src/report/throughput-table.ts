@@ -4,6 +4,7 @@
  */
 import type { LocalThroughputFigures } from '../parts/local-throughput';
 import { CPU_PARTS } from '../throughput/cpu-parts';
+import { QUIET } from '../throughput/quiet';
 import { answersOtherThan, P99_ANSWER_LIMIT_MS } from '../throughput/ramp';
 import type { StepFigures } from '../throughput/step';
 import { cell, renderTable } from './table';
@@ -113,4 +114,6 @@ export const renderThroughput = (figures: LocalThroughputFigures): string => {
 };
 
 const quietAfter = (ms: number | undefined) =>
-  ms === undefined ? 'NOT quiet within 2 min after it; ' : `quiet ${(ms / 1000).toFixed(0)} s after it; `;
+  ms === undefined
+    ? `NOT quiet within ${QUIET.timeoutMs / 1000} s after it; `
+    : `quiet ${(ms / 1000).toFixed(0)} s after it; `;

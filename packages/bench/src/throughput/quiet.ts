@@ -1,7 +1,7 @@
 /**
- * Waiting for the local system to go quiet: after an overload, the local bus still delivers its backlog to
- * every target (some on their retry backoff), long after the last answer, and the step's drain only waits
- * for the conversation store. Recovery is judged once that work is done, as it would be in the cloud.
+ * Waiting for the local system to go quiet: the step's drain only waits for the conversation store, while
+ * after an overload the local bus may still be delivering to its other targets (some on their retry
+ * backoff). Recovery is judged once that work is done, as it would be in the cloud.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sampleGroup } from './process-tree';

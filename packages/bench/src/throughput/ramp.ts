@@ -33,7 +33,7 @@ export interface RampFigures {
   /** The highest rate that held, 0 when none did. */
   readonly sustainedRate: number;
   readonly overload?: StepFigures & { readonly degradedWithoutLoss: boolean };
-  /** How long after the overload's drain the system went quiet, ms; undefined when it did not within 2 min. */
+  /** How long after the overload's drain the system went quiet, ms; undefined when it did not (`QUIET`). */
   readonly quietAfterOverloadMs?: number | undefined;
   readonly recovery?: JudgedStep;
 }
